@@ -1,0 +1,38 @@
+# Two commands for a newcomer: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: help setup run demo test lint bench clean
+
+help:  ## list targets
+	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)  ## create .venv and install the project with test tools
+
+run: $(STAMP)  ## the main job: load Matomo (or, unconfigured, the bundled sample) and build the marts
+	$(BIN)/matomo-warehouse run-or-demo
+
+demo: $(STAMP)  ## load the bundled sample recording into matomo.duckdb and build the marts
+	$(BIN)/matomo-warehouse demo
+
+test: $(STAMP)  ## lint and run every test
+	$(BIN)/ruff check pipelines tests
+	$(BIN)/pytest
+
+lint: $(STAMP)  ## ruff
+	$(BIN)/ruff check pipelines tests
+	$(BIN)/ruff format --check pipelines tests
+
+bench: $(STAMP)  ## benchmarks (not tests): prints a table, writes bench/out/results.json
+	$(BIN)/python -m pipelines.bench
+
+clean:  ## remove the venv, DuckDB files and dbt artifacts
+	rm -rf $(VENV) *.duckdb dbt_project/target dbt_project/logs .pytest_cache

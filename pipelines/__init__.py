@@ -1,0 +1,1 @@
+"""matomo-warehouse: Matomo Live + Reporting API -> DuckDB -> dbt marts."""

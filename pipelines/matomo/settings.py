@@ -1,0 +1,29 @@
+"""Constants of the Matomo source. Configurable values live in `.dlt/config.toml`."""
+
+from __future__ import annotations
+
+SOURCE_NAME = "matomo"
+RAW_SCHEMA = "matomo_raw"
+PIPELINE_NAME = "matomo_warehouse"
+DEFAULT_DUCKDB_PATH = "matomo.duckdb"
+
+# HTTP client
+DEFAULT_TIMEOUT_S = 120.0
+DEFAULT_MAX_RETRIES = 5
+DEFAULT_BACKOFF_BASE_S = 1.0
+DEFAULT_BACKOFF_MAX_S = 60.0
+TRANSIENT_HTTP_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+USER_AGENT = "matomo-warehouse/0.1 (+dlt)"
+
+# Live.getLastVisitsDetails
+DEFAULT_LIVE_PAGE_SIZE = 1000
+# Matomo closes a visit after 30 minutes of inactivity; a day is final once local
+# midnight + visit timeout + safety margin has passed.
+VISIT_TIMEOUT_MINUTES = 30
+FINALITY_MARGIN_MINUTES = 30
+# Matomo caps actionDetails at this many entries per visit.
+MAX_ACTIONS_PER_VISIT = 500
+
+# Reporting API
+DEFAULT_REPORT_LOOKBACK_DAYS = 3
+DEFAULT_BULK_BATCH_SIZE = 20
