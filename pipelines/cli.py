@@ -1,0 +1,76 @@
+"""`matomo-warehouse`: the command-line entry point.
+
+Each sub-command lives in its own module in `pipelines/commands/` and exposes
+`register(subparsers) -> None`, which adds a parser whose `func(args) -> int` runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from pipelines import commands
+from pipelines.errors import UserError
+from pipelines.matomo.client import MatomoError
+
+log = logging.getLogger("matomo_warehouse")
+
+DESCRIPTION = """\
+Load Matomo web analytics into DuckDB and model it with dbt.
+
+Sources: Live.getLastVisitsDetails (raw visits, actions, ecommerce items) and the
+Reporting API (Matomo's archived reports). Configuration comes from .dlt/config.toml,
+.dlt/secrets.toml or environment variables such as SOURCES__MATOMO__API_TOKEN.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="matomo-warehouse",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)"
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"{commands.__name__}.{info.name}").register(sub)
+    return parser
+
+
+def configure_logging(verbose: int, quiet: bool) -> None:
+    level = logging.WARNING if quiet else logging.DEBUG if verbose > 1 else logging.INFO
+    logging.basicConfig(
+        level=level,
+        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
+        datefmt="%H:%M:%S",
+        stream=sys.stderr,
+    )
+    if verbose < 2:  # dlt and urllib3 are chatty at INFO
+        for noisy in ("dlt", "urllib3", "requests"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    configure_logging(args.verbose, args.quiet)
+    try:
+        return int(args.func(args) or 0)
+    except (UserError, MatomoError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted; re-run the same command to resume", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

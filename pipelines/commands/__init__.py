@@ -1,0 +1,1 @@
+"""Sub-commands of `matomo-warehouse`: one module each, with `register(subparsers)`."""

@@ -1,0 +1,84 @@
+"""Site metadata: ids, timezones, currencies. Shared by the Live and Reporting sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import pendulum
+
+from .client import MatomoClient, MatomoError
+
+
+@dataclass(frozen=True)
+class Site:
+    """One Matomo site as `SitesManager.getSiteFromId` describes it."""
+
+    id: int
+    name: str
+    timezone: str
+    currency: str
+    ecommerce: bool
+    raw: dict[str, Any]
+
+    @classmethod
+    def from_api(cls, row: dict[str, Any]) -> Site:
+        tz = str(row.get("timezone") or "UTC")
+        return cls(
+            id=int(row["idsite"]),
+            name=str(row.get("name") or ""),
+            timezone=normalize_timezone(tz),
+            currency=str(row.get("currency") or ""),
+            ecommerce=str(row.get("ecommerce") or "0") not in ("0", "", "False", "false"),
+            raw=row,
+        )
+
+    def today(self, now: pendulum.DateTime | None = None) -> pendulum.Date:
+        """The site's local date at `now` (default: the real now)."""
+        return (now or pendulum.now("UTC")).in_timezone(self.timezone).date()
+
+
+def normalize_timezone(tz: str) -> str:
+    """Matomo stores either an IANA name or `UTC+5.5`-style fixed offsets; return an IANA-ish name.
+
+    Fixed offsets are turned into `Etc/GMT-x` only when whole hours (pendulum needs a tz name);
+    anything else raises, so a day is never computed with a guessed offset.
+    """
+    if not tz.upper().startswith("UTC") or tz.upper() == "UTC":
+        pendulum.timezone(tz)  # raises for unknown names
+        return tz
+    offset = float(tz[3:] or 0)
+    if offset != int(offset):
+        raise MatomoError(f"site timezone {tz!r} is a fractional fixed offset; not supported")
+    hours = int(offset)
+    return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
+
+
+def list_site_ids(client: MatomoClient) -> list[int]:
+    """All sites the token can view."""
+    rows = client.call("SitesManager.getSitesWithAtLeastViewAccess")
+    return sorted(int(r["idsite"]) for r in rows or [])
+
+
+def fetch_sites(client: MatomoClient, site_ids: Iterable[int] | None) -> list[Site]:
+    """Site metadata for `site_ids` (None = every site the token can view).
+
+    An unknown or forbidden id raises MatomoError naming the id.
+    """
+    ids = list(site_ids) if site_ids else list_site_ids(client)
+    if not ids:
+        raise MatomoError(
+            "the token can view no site; give it view access or set sources.matomo.site_ids"
+        )
+    sites = []
+    for site_id in ids:
+        row = client.call("SitesManager.getSiteFromId", {"idSite": site_id})
+        if not isinstance(row, dict) or "idsite" not in row:
+            raise MatomoError(
+                f"site {site_id} not found or not visible to this token; check site_ids",
+                method="SitesManager.getSiteFromId",
+                params={"idSite": site_id},
+            )
+        sites.append(Site.from_api(row))
+    return sites
