@@ -189,7 +189,7 @@ class MatomoClient:
 
     def _backoff(self, attempt: int) -> float:
         cap = min(self.config.backoff_max_s, self.config.backoff_base_s * 2**attempt)
-        return random.uniform(cap / 2, cap)  # noqa: S311 - jitter, not crypto
+        return random.uniform(cap / 2, cap)
 
     def _attempt(self, method: str, params: Mapping[str, Any]) -> JSON:
         self._limiter.wait()

@@ -27,3 +27,7 @@ MAX_ACTIONS_PER_VISIT = 500
 # Reporting API
 DEFAULT_REPORT_LOOKBACK_DAYS = 3
 DEFAULT_BULK_BATCH_SIZE = 20
+
+# Concurrency: (site, day) units fetched at once. Matomo Cloud advises keeping API clients to a
+# few concurrent requests; 4 is safe there and ample for a self-hosted server.
+DEFAULT_CONCURRENCY = 4

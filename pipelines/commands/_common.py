@@ -1,0 +1,62 @@
+"""Arguments shared by several sub-commands."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from pipelines.errors import UserError
+from pipelines.matomo import settings
+
+
+def add_duckdb_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--duckdb",
+        default=settings.DEFAULT_DUCKDB_PATH,
+        metavar="PATH",
+        help=f"DuckDB file to load into (default: {settings.DEFAULT_DUCKDB_PATH})",
+    )
+
+
+def iso_date(value: str) -> str:
+    """argparse type: a YYYY-MM-DD date, kept as the string."""
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; use YYYY-MM-DD") from None
+    return value
+
+
+def add_range_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--site",
+        dest="site_ids",
+        type=int,
+        action="append",
+        metavar="N",
+        help="load only this site id (repeatable; default: sources.matomo.site_ids, or every "
+        "site the token can view)",
+    )
+    parser.add_argument(
+        "--start-date",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="first local day to (re)load; overrides the saved state (default: continue "
+        "after the last final day, or sources.matomo.start_date on the first run)",
+    )
+    parser.add_argument(
+        "--end-date",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="last local day to load (default: each site's today in its own timezone)",
+    )
+    parser.add_argument(
+        "--now",
+        metavar="ISO-TIMESTAMP",
+        help="pretend the current time is this (testing and replays; default: the clock)",
+    )
+
+
+def check_range(start: str | None, end: str | None) -> None:
+    if start and end and end < start:
+        raise UserError(f"--end-date {end} is before --start-date {start}")

@@ -1,0 +1,308 @@
+"""Live.getLastVisitsDetails: day windows, paging and the split of a visit into raw rows.
+
+Pure functions apart from `fetch_day_pages`, which pages one closed local day through the client.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from . import settings
+from .client import MatomoClient, MatomoError
+from .sites import Site
+
+log = logging.getLogger(__name__)
+
+Visit = dict[str, Any]
+
+# Column types declared up front: Matomo sends money as ints in one row and floats in the
+# next (dlt would split such a column into `x` and `x__v_double`), counts as strings or numbers.
+_MONEY = {"data_type": "decimal", "precision": 38, "scale": 9}
+_INT = {"data_type": "bigint"}
+_TEXT = {"data_type": "text"}
+_DATE = {"data_type": "date"}
+_JSON = {"data_type": "json"}
+
+
+def _cols(kind: dict[str, Any], *names: str, nullable: bool = True) -> dict[str, dict[str, Any]]:
+    return {n: {"name": n, **kind, "nullable": nullable} for n in names}
+
+
+VISIT_COLUMNS: dict[str, dict[str, Any]] = {
+    **_cols(_INT, "id_site", "id_visit", nullable=False),
+    **_cols(_DATE, "visit_date", nullable=False),
+    **_cols({"data_type": "timestamp", "timezone": True}, "first_action_at", "last_action_at"),
+    **_cols(
+        _INT,
+        "last_action_timestamp", "first_action_timestamp", "server_timestamp", "visit_duration",
+        "actions", "interactions", "searches", "events", "goal_conversions", "visit_converted",
+        "visit_count", "days_since_first_visit", "seconds_since_first_visit",
+        "days_since_last_visit", "seconds_since_last_visit", "days_since_last_ecommerce_order",
+        "seconds_since_last_ecommerce_order", "total_ecommerce_conversions",
+        "total_ecommerce_items", "total_abandoned_carts", "total_abandoned_carts_items",
+        "referrer_keyword_position", "truncated_actions_count",
+    ),
+    **_cols(_MONEY, "total_ecommerce_revenue", "total_abandoned_carts_revenue"),
+    **_cols({"data_type": "double"}, "latitude", "longitude"),
+    **_cols(
+        _TEXT,
+        "visitor_id", "user_id", "fingerprint", "visit_ip", "site_timezone", "visit_server_hour",
+        "visit_local_hour", "visit_local_time", "referrer_type", "referrer_name",
+        "referrer_keyword", "referrer_url", "device_type", "country_code", "region_code", "city",
+        "region", "country", "continent_code", "language_code", "browser_name", "browser_code",
+        "operating_system_name", "operating_system_code", "device_brand", "device_model",
+        "resolution", "site_name", "site_currency",
+        "visit_ecommerce_status", "visitor_type", "server_date",
+    ),
+    **_cols(_JSON, "plugins_icons"),
+}
+
+ACTION_COLUMNS: dict[str, dict[str, Any]] = {
+    **_cols(_INT, "id_site", "id_visit", "position", nullable=False),
+    **_cols(_TEXT, "type", nullable=False),
+    **_cols(
+        _INT,
+        "timestamp", "page_id_action", "page_id", "pageview_position", "time_spent",
+        "page_load_time_milliseconds", "site_search_count", "goal_id", "goal_page_id", "items",
+    ),
+    **_cols(
+        _MONEY,
+        "event_value", "revenue", "revenue_sub_total", "revenue_tax", "revenue_shipping",
+        "revenue_discount", "product_view_price",
+    ),
+    **_cols(
+        _TEXT,
+        "url", "page_title", "idpageview", "event_category", "event_action", "event_name",
+        "site_search_keyword", "site_search_category", "goal_name", "order_id", "content_name",
+        "content_piece", "content_target", "content_interaction", "product_view_sku",
+        "product_view_name", "referrer_type", "referrer_name", "referrer_keyword", "title",
+        "subtitle",
+    ),
+    **_cols(_JSON, "product_view_categories", "custom_variables"),
+}
+
+ITEM_COLUMNS: dict[str, dict[str, Any]] = {
+    **_cols(_INT, "id_site", "id_visit", "position", "item_position", nullable=False),
+    **_cols(_TEXT, "action_type", "order_id", "item_sku", "item_name", "item_category"),
+    **_cols(_MONEY, "price"),
+    **_cols(_INT, "quantity"),
+    **_cols(_JSON, "categories"),
+}
+
+GOAL_COLUMNS: dict[str, dict[str, Any]] = {
+    **_cols(_INT, "idsite", "idgoal", nullable=False),
+    **_cols(_MONEY, "revenue"),
+    **_cols(_TEXT, "name", "match_attribute", "pattern", "pattern_type"),
+    **_cols(_INT, "case_sensitive", "allow_multiple", "deleted"),
+}
+
+
+# ---------------------------------------------------------------------------- day windows
+
+
+def parse_date(value: str | dt.date, what: str = "date") -> dt.date:
+    """`YYYY-MM-DD` -> date, with a one-line error naming the setting."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise MatomoError(f"{what} {value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def day_is_final(day: dt.date, timezone: str, now: dt.datetime) -> bool:
+    """A local day is final once local midnight after it + visit timeout + margin has passed."""
+    tz = ZoneInfo(timezone)
+    next_midnight = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=tz)
+    grace = dt.timedelta(
+        minutes=settings.VISIT_TIMEOUT_MINUTES + settings.FINALITY_MARGIN_MINUTES
+    )
+    return now >= next_midnight + grace
+
+
+def local_today(timezone: str, now: dt.datetime) -> dt.date:
+    return now.astimezone(ZoneInfo(timezone)).date()
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    """The days of one site this run reads, oldest first."""
+
+    site: Site
+    days: tuple[dt.date, ...]
+    final: tuple[bool, ...]
+
+
+def plan_days(
+    site: Site,
+    *,
+    start_date: dt.date,
+    last_final_day: dt.date | None,
+    end_date: dt.date | None,
+    now: dt.datetime,
+    force_start: bool = False,
+) -> DayPlan:
+    """Days to read: from the day after the last final one (or `start_date`) to `end_date`.
+
+    `end_date` defaults to, and is capped at, the site's local today.
+    """
+    today = local_today(site.timezone, now)
+    end = min(end_date or today, today)
+    start = start_date
+    if last_final_day is not None and not force_start:
+        start = max(start_date, last_final_day + dt.timedelta(days=1))
+    days = tuple(start + dt.timedelta(days=i) for i in range((end - start).days + 1))
+    final = tuple(day_is_final(d, site.timezone, now) for d in days)
+    return DayPlan(site=site, days=days, final=final)
+
+
+# ---------------------------------------------------------------------------- paging
+
+
+def live_params(site_id: int, day: dt.date, limit: int, offset: int) -> dict[str, Any]:
+    return {
+        "idSite": site_id,
+        "period": "day",
+        "date": day.isoformat(),
+        "filter_limit": limit,
+        "filter_offset": offset,
+        "filter_sort_order": "asc",
+        "format_metrics": 0,
+    }
+
+
+def fetch_day_pages(
+    client: MatomoClient, site_id: int, day: dt.date, page_size: int
+) -> Iterator[list[Visit]]:
+    """Pages of one local day, oldest first; stops at the first short page."""
+    offset = 0
+    while True:
+        page = client.call(
+            "Live.getLastVisitsDetails", live_params(site_id, day, page_size, offset)
+        )
+        if not isinstance(page, list):
+            raise MatomoError(
+                f"expected a list of visits, got {type(page).__name__}",
+                method="Live.getLastVisitsDetails",
+                params={"idSite": site_id, "date": day.isoformat()},
+            )
+        if page:
+            yield page
+        if len(page) < page_size:
+            return
+        offset += page_size
+
+
+@dataclass
+class DayAudit:
+    """What one day's extraction saw; becomes a row of `load_audit`."""
+
+    id_site: int
+    visit_date: dt.date
+    is_final: bool
+    pages: int = 0
+    visits: int = 0
+    actions: int = 0
+    duplicate_visits: int = 0
+    other_day_visits: int = 0
+    truncated_visits: int = 0
+    seen: set[int] = field(default_factory=set, repr=False)
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "id_site": self.id_site,
+            "visit_date": self.visit_date,
+            "is_final": self.is_final,
+            "pages": self.pages,
+            "visits": self.visits,
+            "actions": self.actions,
+            "duplicate_visits": self.duplicate_visits,
+            "other_day_visits": self.other_day_visits,
+            "truncated_visits": self.truncated_visits,
+            "loaded_at": dt.datetime.now(dt.UTC),
+        }
+
+    @property
+    def anomalies(self) -> bool:
+        return bool(self.duplicate_visits or self.other_day_visits or self.truncated_visits)
+
+
+def screen_page(page: list[Visit], audit: DayAudit, timezone: str) -> list[Visit]:
+    """Drop visits already seen this day (offset paging of a live day can repeat one), count
+    visits of another local day and visits whose actions Matomo truncated."""
+    audit.pages += 1
+    kept = []
+    for visit in page:
+        id_visit = int(visit["idVisit"])
+        if id_visit in audit.seen:
+            audit.duplicate_visits += 1
+            continue
+        audit.seen.add(id_visit)
+        if visit_local_date(visit, timezone) != audit.visit_date:
+            audit.other_day_visits += 1
+        if visit.get("truncatedActionsCount"):
+            audit.truncated_visits += 1
+        audit.actions += len(visit.get("actionDetails") or ())
+        kept.append(visit)
+    audit.visits += len(kept)
+    return kept
+
+
+# ---------------------------------------------------------------------------- row shaping
+
+
+@lru_cache(maxsize=64)
+def _zone(timezone: str) -> ZoneInfo:
+    return ZoneInfo(timezone)
+
+
+def visit_local_date(visit: Visit, timezone: str) -> dt.date:
+    """The site-local date of the visit's last action: the day Matomo counts the visit on."""
+    ts = int(visit["lastActionTimestamp"])
+    return dt.datetime.fromtimestamp(ts, _zone(timezone)).date()
+
+
+def visit_row(visit: Visit, timezone: str) -> dict[str, Any]:
+    """The visit without its actions, plus its local date and UTC timestamps."""
+    row = {k: v for k, v in visit.items() if k != "actionDetails"}
+    row["visitDate"] = visit_local_date(visit, timezone)
+    row["siteTimezone"] = timezone
+    row["firstActionAt"] = _utc(visit.get("firstActionTimestamp"))
+    row["lastActionAt"] = _utc(visit.get("lastActionTimestamp"))
+    return row
+
+
+def _utc(ts: Any) -> dt.datetime | None:
+    return None if ts in (None, "") else dt.datetime.fromtimestamp(int(ts), dt.UTC)
+
+
+def action_rows(visit: Visit) -> Iterator[dict[str, Any]]:
+    """One row per actionDetails entry, keyed by (idSite, idVisit, position from 1)."""
+    id_site, id_visit = int(visit["idSite"]), int(visit["idVisit"])
+    for position, action in enumerate(visit.get("actionDetails") or (), start=1):
+        row = {k: v for k, v in action.items() if k not in ("itemDetails", "iconSVG", "icon")}
+        row["type"] = str(action.get("type"))
+        row["idSite"], row["idVisit"], row["position"] = id_site, id_visit, position
+        yield row
+
+
+def item_rows(visit: Visit) -> Iterator[dict[str, Any]]:
+    """One row per ecommerce item of an order or abandoned cart action."""
+    id_site, id_visit = int(visit["idSite"]), int(visit["idVisit"])
+    for position, action in enumerate(visit.get("actionDetails") or (), start=1):
+        for item_position, item in enumerate(action.get("itemDetails") or (), start=1):
+            yield {
+                **item,
+                "idSite": id_site,
+                "idVisit": id_visit,
+                "position": position,
+                "itemPosition": item_position,
+                "actionType": str(action.get("type")),
+                "orderId": action.get("orderId"),
+            }

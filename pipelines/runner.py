@@ -1,0 +1,163 @@
+"""Runs the sources into DuckDB: pipeline setup, a run lock, results. Used by the CLI commands."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import dlt
+from dlt.common.configuration.exceptions import ConfigFieldMissingException
+from dlt.pipeline.exceptions import PipelineStepFailed
+
+from pipelines.errors import UserError
+from pipelines.matomo import matomo_source, settings
+from pipelines.matomo.client import MatomoError
+
+log = logging.getLogger(__name__)
+
+
+def pipeline_for(duckdb_path: str | Path) -> dlt.Pipeline:
+    """The dlt pipeline of one DuckDB file; its working dir sits beside the file, so two
+    warehouses never share state."""
+    path = Path(duckdb_path).resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return dlt.pipeline(
+        pipeline_name=settings.PIPELINE_NAME,
+        pipelines_dir=str(path.parent / f".{path.stem}.dlt"),
+        destination=dlt.destinations.duckdb(str(path)),
+        dataset_name=settings.RAW_SCHEMA,
+        progress="log" if log.isEnabledFor(logging.DEBUG) else None,
+    )
+
+
+@contextlib.contextmanager
+def run_lock(duckdb_path: str | Path) -> Iterator[None]:
+    """One run per DuckDB file at a time; the lock dies with the process (kill -9 included)."""
+    path = Path(duckdb_path).resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = path.parent / f".{path.name}.lock"
+    with open(lock_path, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise UserError(
+                f"another matomo-warehouse run is using {path}; wait for it to finish "
+                "(nothing was written by this one)"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@dataclass
+class LoadResult:
+    """What one load did, for the CLI's summary."""
+
+    seconds: float = 0.0
+    rows: dict[str, int] = field(default_factory=dict)
+    failures: list[MatomoError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+@dataclass
+class LoadOptions:
+    """Run-time overrides of `[sources.matomo]` config; None = use the config."""
+
+    url: str | None = None
+    api_token: str | None = None
+    site_ids: list[int] | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    force_start: bool = False
+    now: Any = None
+    live: bool = True
+    reports: bool = True
+
+    def source_kwargs(self) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {
+            "url": self.url,
+            "api_token": self.api_token,
+            "site_ids": self.site_ids,
+            "start_date": self.start_date,
+            "end_date": self.end_date,
+            "now": self.now,
+        }
+        return {k: v for k, v in kwargs.items() if v is not None}
+
+
+def load(duckdb_path: str | Path, options: LoadOptions) -> LoadResult:
+    """Extract and load the selected sources into `duckdb_path` under a run lock."""
+    result = LoadResult()
+    started = time.monotonic()
+    with run_lock(duckdb_path):
+        pipeline = pipeline_for(duckdb_path)
+        for source in _sources(options, result.failures):  # all built (and checked) first
+            _run(pipeline, source, result)
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _sources(options: LoadOptions, failures: list[MatomoError]) -> list[Any]:
+    kwargs = options.source_kwargs()
+    sources = []
+    try:
+        if options.live:
+            sources.append(matomo_source(force_start=options.force_start, **kwargs))
+        reports_source = _reports_source()
+        if options.reports and reports_source is not None:
+            sources.append(reports_source(failures=failures, **kwargs))
+    except ConfigFieldMissingException as exc:
+        raise UserError(_missing_config_message(exc)) from None
+    return sources
+
+
+def _missing_config_message(exc: ConfigFieldMissingException) -> str:
+    fields = ", ".join(exc.fields)
+    env = ", ".join(f"SOURCES__MATOMO__{f.upper()}" for f in exc.fields)
+    return (
+        f"missing configuration: {fields}; set it under [sources.matomo] in .dlt/config.toml "
+        f"(api_token in .dlt/secrets.toml) or as {env}"
+    )
+
+
+def _reports_source() -> Any:
+    import pipelines.matomo as package
+
+    return getattr(package, "matomo_reports", None)
+
+
+def _run(pipeline: dlt.Pipeline, source: Any, result: LoadResult) -> None:
+    try:
+        info = pipeline.run(source)
+    except PipelineStepFailed as exc:
+        raise _unwrap(exc) from None
+    log.debug("%s", info)
+    counts = pipeline.last_trace.last_normalize_info.row_counts if pipeline.last_trace else {}
+    for table, n in counts.items():
+        if not table.startswith("_dlt"):
+            result.rows[table] = result.rows.get(table, 0) + n
+
+
+def _unwrap(exc: PipelineStepFailed) -> Exception:
+    """dlt wraps errors raised in our sources; surface ours (one line) as they are."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, MatomoError | UserError):
+            return cause
+        cause = cause.__cause__ or cause.__context__
+    return UserError(f"load failed in step {exc.step}: {_first_line(exc)}")
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
