@@ -192,7 +192,8 @@ def emulate_live(recording: Recording, params: Mapping[str, str]) -> str:
     for day in days:
         live_day = recording.live.day(site, day)
         if live_day is not None:
-            pairs.extend((live_day, v) for v in (live_day.desc if order == "desc" else live_day.asc))
+            ordered = live_day.desc if order == "desc" else live_day.asc
+            pairs.extend((live_day, v) for v in ordered)
     if len(days) > 1:  # merge the days; ties stay in idVisit order (as Matomo 5.0.2 answered)
         if order == "desc":
             pairs.sort(key=lambda p: (-p[1].last_action_ts, p[1].id_visit))
