@@ -538,3 +538,14 @@ def test_cli_parses_serve_recording_arguments() -> None:
         parser.parse_args(["serve-recording", "--fault", "http_999"])
     assert parser.parse_args(["serve-recording"]).directory is None
     assert "fault specs" in sub.choices["serve-recording"].epilog
+
+
+def test_other_paths_and_formats_are_refused_clearly(server: RecordingServer) -> None:
+    assert requests.get(server.url + "wp-admin", timeout=10).status_code == 404
+    xml = post(server, {**version_params(), "format": "xml"})
+    assert (
+        xml.json()["message"] == "The recording server only answers format=json (got format='xml')"
+    )
+    # GET with the token in the body is not possible, so a GET is unauthenticated
+    response = requests.get(server.url, params=version_params(), timeout=10)
+    assert response.status_code == 401

@@ -53,7 +53,7 @@ class RecordedCall:
     params: Mapping[str, str]
     http_status: int
     auth: str
-    body: str
+    body: str = field(repr=False)
     group: str | None = None
 
     @property
@@ -67,8 +67,8 @@ class Visit:
 
     id_visit: int
     last_action_ts: int
-    data: dict[str, Any]
-    text: str
+    data: dict[str, Any] = field(repr=False)
+    text: str = field(repr=False)
 
 
 class LiveDay:
@@ -260,7 +260,7 @@ def _days_between(start: dt.date, end: dt.date) -> Iterable[dt.date]:
         day += dt.timedelta(days=1)
 
 
-@dataclass
+@dataclass(repr=False)
 class Recording:
     """A loaded recording: calls indexed for replay plus the Live visit store."""
 
@@ -276,6 +276,10 @@ class Recording:
         for call in self.calls:
             self._index.setdefault((params_key(call.params), call.auth), call)
             self._by_auth.setdefault(call.auth, []).append(call)
+
+    def __repr__(self) -> str:
+        where = str(self.directory)
+        return f"Recording({where!r}, {len(self.calls)} calls, sites {sorted(self.sites)})"
 
     def lookup(self, params: Mapping[str, str], auth: str = "valid") -> RecordedCall | None:
         """The recorded call with exactly these params (ignoring token_auth) and auth."""

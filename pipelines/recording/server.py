@@ -73,18 +73,23 @@ class _HTTPServer(ThreadingHTTPServer):
         self.app = app
         super().__init__(address, _Handler)
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Log (never print) errors that escaped a handler."""
+        log.debug("error while serving %s", client_address, exc_info=True)
+
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: benchmarks reuse connections
     server_version = "MatomoRecording/1.0"
     timeout = 60  # idle keep-alive connections do not pin a thread forever
+    disable_nagle_algorithm = True  # TCP_NODELAY: no 40 ms delayed-ACK stall per answer
     server: _HTTPServer
 
     def do_POST(self) -> None:
-        self.server.app._handle(self)
+        self.server.app._handle_safely(self)
 
     def do_GET(self) -> None:
-        self.server.app._handle(self)
+        self.server.app._handle_safely(self)
 
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("%s " + format, self.address_string(), *args)
@@ -191,6 +196,17 @@ class RecordingServer:
 
     # -- request handling -----------------------------------------------------------------
 
+    def _handle_safely(self, h: _Handler) -> None:
+        try:
+            self._handle(h)
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
+            h.close_connection = True
+        except Exception:  # a bug here must not kill the thread silently
+            log.exception("recording server failed on %s %s", h.command, h.path.split("?")[0])
+            h.close_connection = True
+            with contextlib.suppress(OSError):
+                self._send(h, 500, error_json("recording server error").encode(), JSON_CONTENT_TYPE)
+
     def _handle(self, h: _Handler) -> None:
         split = urlsplit(h.path)
         entry: dict[str, Any] = {
@@ -203,7 +219,16 @@ class RecordingServer:
             "fault": None,
             "source": None,
         }
-        length = int(h.headers.get("Content-Length") or 0)
+        try:
+            length = int(h.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0 or "chunked" in (h.headers.get("Transfer-Encoding") or "").lower():
+            h.close_connection = True
+            entry["status"] = 411
+            self._record(entry)
+            self._send(h, 411, b"Length Required", "text/plain; charset=utf-8")
+            return
         raw_body = h.rfile.read(length) if length > 0 else b""
         if split.path not in API_PATHS:
             entry["status"] = 404
