@@ -279,3 +279,21 @@ def _short(exc: Exception) -> str:
         if marker in text:
             return marker
     return type(exc).__name__
+
+
+def make_client(
+    url: str,
+    api_token: str,
+    request_timeout: float = settings.DEFAULT_TIMEOUT_S,
+    max_retries: int = settings.DEFAULT_MAX_RETRIES,
+    backoff_base: float = settings.DEFAULT_BACKOFF_BASE_S,
+    max_requests_per_second: float = 0.0,
+) -> MatomoClient:
+    """A client from the `[sources.matomo]` settings the sources receive."""
+    config = ClientConfig(
+        timeout_s=float(request_timeout),
+        max_retries=int(max_retries),
+        backoff_base_s=float(backoff_base),
+        max_requests_per_second=float(max_requests_per_second),
+    )
+    return MatomoClient(url, api_token, config)

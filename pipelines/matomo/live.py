@@ -126,6 +126,20 @@ def day_is_final(day: dt.date, timezone: str, now: dt.datetime) -> bool:
     return now >= next_midnight + grace
 
 
+def as_utc(now: Any) -> dt.datetime:
+    """`now` (None, ISO string or datetime) as an aware UTC datetime."""
+    if now is None:
+        return dt.datetime.now(dt.UTC)
+    if isinstance(now, str):
+        try:
+            now = dt.datetime.fromisoformat(now.strip().replace("Z", "+00:00"))
+        except ValueError:
+            raise MatomoError(f"now {now!r} is not an ISO timestamp") from None
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=dt.UTC)
+    return now.astimezone(dt.UTC)
+
+
 def local_today(timezone: str, now: dt.datetime) -> dt.date:
     return now.astimezone(ZoneInfo(timezone)).date()
 
@@ -142,7 +156,7 @@ class DayPlan:
 def plan_days(
     site: Site,
     *,
-    start_date: dt.date,
+    start_date: dt.date | None,
     last_final_day: dt.date | None,
     end_date: dt.date | None,
     now: dt.datetime,
@@ -150,16 +164,43 @@ def plan_days(
 ) -> DayPlan:
     """Days to read: from the day after the last final one (or `start_date`) to `end_date`.
 
-    `end_date` defaults to, and is capped at, the site's local today.
+    `start_date` defaults to `DEFAULT_BACKFILL_DAYS` before the site's today; `end_date`
+    defaults to, and is capped at, the site's local today.
     """
     today = local_today(site.timezone, now)
     end = min(end_date or today, today)
-    start = start_date
+    start = start_date or today - dt.timedelta(days=settings.DEFAULT_BACKFILL_DAYS)
     if last_final_day is not None and not force_start:
-        start = max(start_date, last_final_day + dt.timedelta(days=1))
+        start = max(start, last_final_day + dt.timedelta(days=1))
     days = tuple(start + dt.timedelta(days=i) for i in range((end - start).days + 1))
     final = tuple(day_is_final(d, site.timezone, now) for d in days)
     return DayPlan(site=site, days=days, final=final)
+
+
+def plan_site(
+    site: Site,
+    state: dict[str, Any],
+    start: dt.date | None,
+    end: dt.date | None,
+    force: bool,
+    now: dt.datetime,
+) -> DayPlan:
+    """The day plan of one site from its saved state (`state[str(idSite)].last_final_day`)."""
+    last = state.get(str(site.id), {}).get("last_final_day")
+    plan = plan_days(
+        site,
+        start_date=start,
+        last_final_day=parse_date(last) if last else None,
+        end_date=end,
+        now=now,
+        force_start=force,
+    )
+    if plan.days:
+        log.info(
+            "site %s (%s): reading %d day(s) %s..%s, %d final",
+            site.id, site.timezone, len(plan.days), plan.days[0], plan.days[-1], sum(plan.final),
+        )
+    return plan
 
 
 # ---------------------------------------------------------------------------- paging
@@ -252,6 +293,21 @@ def screen_page(page: list[Visit], audit: DayAudit, timezone: str) -> list[Visit
         kept.append(visit)
     audit.visits += len(kept)
     return kept
+
+
+def log_day(site: Site, audit: DayAudit) -> None:
+    log.info(
+        "site %s %s: %d visits, %d actions%s",
+        site.id, audit.visit_date, audit.visits, audit.actions,
+        "" if audit.is_final else " (not final yet)",
+    )
+    if audit.anomalies:
+        log.warning(
+            "site %s %s: %d duplicate visit(s) dropped, %d visit(s) of another day, "
+            "%d visit(s) with truncated actions (see matomo_raw.load_audit)",
+            site.id, audit.visit_date, audit.duplicate_visits, audit.other_day_visits,
+            audit.truncated_visits,
+        )
 
 
 # ---------------------------------------------------------------------------- row shaping

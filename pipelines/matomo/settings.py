@@ -24,6 +24,9 @@ FINALITY_MARGIN_MINUTES = 30
 # Matomo caps actionDetails at this many entries per visit.
 MAX_ACTIONS_PER_VISIT = 500
 
+# With no start_date configured, a site's first run reaches back this many days.
+DEFAULT_BACKFILL_DAYS = 30
+
 # Reporting API
 DEFAULT_REPORT_LOOKBACK_DAYS = 3
 DEFAULT_BULK_BATCH_SIZE = 20
