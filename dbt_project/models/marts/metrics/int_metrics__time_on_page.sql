@@ -1,0 +1,71 @@
+/*
+  Matomo's time on page, one row per request that credits a gap to the current page or
+  site search (the `sum_time_spent` of Actions.getPageUrls / getPageTitles).
+
+  Same rule as int_matomo__pageviews (gap to the previous request of the visit, in the order
+  Matomo received them, credited to the last pageview or site search; gaps ending in an
+  event, goal or ecommerce request are lost), with one addition checked against the
+  recording: when a pageview directly follows a pageview or site search (no other logged
+  action in between, conversions aside), the gap is Live's `timeSpent` of that previous
+  page. Live reads it from Matomo's own time_spent_ref_action of the next action, so it
+  includes requests Live never lists (cart updates later turned into an order, goal
+  requests); the timestamp difference would credit the page too much.
+*/
+{{ config(materialized='view', schema='matomo_intermediate') }}
+{%- set max_gap = var('matomo__max_time_spent_seconds', 1800) | int %}
+
+with actions as (
+
+    select * from {{ ref('int_matomo__actions') }}
+
+),
+
+logged as (
+
+    -- requests that create an action row in Matomo (conversions do not)
+    select
+        id_site, id_visit, request_sequence,
+        lag(action_type) over w as previous_logged_type,
+        lag(live_time_spent_seconds) over w as previous_logged_live_time_spent
+    from actions
+    where action_type not in ('goal', 'ecommerce_order', 'abandoned_cart')
+    window w as (partition by id_site, id_visit order by request_sequence)
+
+),
+
+sequenced as (
+
+    select
+        a.*,
+        l.previous_logged_type,
+        l.previous_logged_live_time_spent,
+        a.local_epoch - lag(a.local_epoch) over w as gap_seconds,
+        last_value(case when a.action_type in ('pageview', 'site_search') then a.action_position end ignore nulls)
+            over (w rows between unbounded preceding and 1 preceding) as current_page_position
+    from actions as a
+    left join logged as l using (id_site, id_visit, request_sequence)
+    window w as (partition by a.id_site, a.id_visit order by a.request_sequence)
+
+)
+
+select
+    s.id_site,
+    s.id_visit,
+    s.action_position as credited_by_position,
+    p.action_position,
+    p.action_type as page_type,
+    p.action_local_date,
+    p.url,
+    p.page_title,
+    least(greatest(
+        case
+            when s.action_type = 'pageview'
+                 and s.previous_logged_type in ('pageview', 'site_search')
+                 and s.previous_logged_live_time_spent is not null
+                then s.previous_logged_live_time_spent
+            else s.gap_seconds
+        end, 0), {{ max_gap }}) as time_spent_seconds
+from sequenced as s
+inner join actions as p
+    on p.id_site = s.id_site and p.id_visit = s.id_visit and p.action_position = s.current_page_position
+where s.action_type in ('pageview', 'download', 'outlink', 'site_search', 'content_impression', 'content_interaction')

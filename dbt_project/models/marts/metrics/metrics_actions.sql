@@ -1,0 +1,77 @@
+/*
+  Actions.get per site and period: hits counted on the local day of each action;
+  nb_uniq_* = sum over URLs (per day) of the distinct visits that hit the URL;
+  nb_keywords = distinct site-search keywords of the day. Week / month = sums of the days.
+*/
+with actions as (
+
+    select * from {{ ref('int_matomo__actions') }}
+
+),
+
+periods as (
+
+    select * from {{ ref('int_metrics__periods') }}
+
+),
+
+per_url as (
+
+    select
+        id_site,
+        action_local_date as day,
+        action_type,
+        {{ page_url_label('url') }} as label,
+        count(*) as hits,
+        count(distinct id_visit) as visits
+    from actions
+    where action_type in ('pageview', 'download', 'outlink')
+    group by all
+
+),
+
+per_day as (
+
+    select
+        id_site,
+        day,
+        sum(hits) filter (where action_type = 'pageview') as nb_pageviews,
+        sum(visits) filter (where action_type = 'pageview') as nb_uniq_pageviews,
+        sum(hits) filter (where action_type = 'download') as nb_downloads,
+        sum(visits) filter (where action_type = 'download') as nb_uniq_downloads,
+        sum(hits) filter (where action_type = 'outlink') as nb_outlinks,
+        sum(visits) filter (where action_type = 'outlink') as nb_uniq_outlinks
+    from per_url
+    group by all
+
+),
+
+searches as (
+
+    select
+        id_site,
+        action_local_date as day,
+        count(*) as nb_searches,
+        count(distinct lower(search_keyword)) as nb_keywords
+    from actions
+    where action_type = 'site_search'
+    group by all
+
+)
+
+select
+    p.site_id,
+    p.period,
+    p.date,
+    coalesce(sum(d.nb_pageviews), 0) as nb_pageviews,
+    coalesce(sum(d.nb_uniq_pageviews), 0) as nb_uniq_pageviews,
+    coalesce(sum(d.nb_downloads), 0) as nb_downloads,
+    coalesce(sum(d.nb_uniq_downloads), 0) as nb_uniq_downloads,
+    coalesce(sum(d.nb_outlinks), 0) as nb_outlinks,
+    coalesce(sum(d.nb_uniq_outlinks), 0) as nb_uniq_outlinks,
+    coalesce(sum(s.nb_searches), 0) as nb_searches,
+    coalesce(sum(s.nb_keywords), 0) as nb_keywords
+from periods as p
+left join per_day as d on d.id_site = p.site_id and d.day = p.day
+left join searches as s on s.id_site = p.site_id and s.day = p.day
+group by p.site_id, p.period, p.date

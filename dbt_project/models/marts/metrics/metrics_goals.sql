@@ -1,0 +1,98 @@
+/*
+  Goals.get per site, local day and goal: `goal_id` = 'all' (Goals.get without idGoal: regular
+  goals plus ecommerce orders, carts excluded; nb_visits_converted = VisitsSummary's), a goal
+  id, 'ecommerceOrder' or 'ecommerceAbandonedCart'. Conversions count on their own local day;
+  conversion_rate = converted visits / all visits of the day, rounded to 4 decimals.
+*/
+with days as (
+
+    select site_id, day from {{ ref('int_metrics__periods') }} where period = 'day'
+
+),
+
+summary as (
+
+    select site_id, date as day, nb_visits, nb_visits_converted
+    from {{ ref('metrics_visits_summary') }}
+    where period = 'day'
+
+),
+
+conversions as (
+
+    select id_site, conversion_date as day, cast(goal_id as varchar) as goal_id, id_visit,
+           revenue, cast(null as decimal(38, 9)) as revenue_subtotal,
+           cast(null as decimal(38, 9)) as revenue_tax, cast(null as decimal(38, 9)) as revenue_shipping,
+           cast(null as decimal(38, 9)) as revenue_discount, cast(0 as bigint) as items
+    from {{ ref('int_matomo__goal_conversions') }}
+    union all
+    select id_site, order_date, 'ecommerceOrder', id_visit, revenue, revenue_subtotal, revenue_tax,
+           revenue_shipping, revenue_discount, items_quantity
+    from {{ ref('int_matomo__ecommerce_orders') }}
+    union all
+    select id_site, cart_date, 'ecommerceAbandonedCart', id_visit, revenue, null, null, null, null,
+           items_quantity
+    from {{ ref('int_matomo__abandoned_carts') }}
+
+),
+
+per_goal as (
+
+    select id_site, day, goal_id,
+           count(*) as nb_conversions,
+           count(distinct id_visit) as nb_visits_converted,
+           sum(coalesce(revenue, 0)) as revenue,
+           sum(revenue_subtotal) as revenue_subtotal,
+           sum(revenue_tax) as revenue_tax,
+           sum(revenue_shipping) as revenue_shipping,
+           sum(revenue_discount) as revenue_discount,
+           sum(items) as items
+    from conversions
+    group by all
+
+),
+
+overall as (
+
+    select d.site_id as id_site, d.day, 'all' as goal_id,
+           coalesce(sum(c.nb_conversions), 0) as nb_conversions,
+           max(s.nb_visits_converted) as nb_visits_converted,
+           coalesce(sum(c.revenue), 0) as revenue,
+           null as revenue_subtotal, null as revenue_tax, null as revenue_shipping,
+           null as revenue_discount,
+           coalesce(sum(c.items), 0) as items
+    from days as d
+    left join summary as s on s.site_id = d.site_id and s.day = d.day
+    left join per_goal as c
+        on c.id_site = d.site_id and c.day = d.day and c.goal_id <> 'ecommerceAbandonedCart'
+    group by all
+
+),
+
+combined as (
+
+    select * from overall
+    union all
+    select g.* from per_goal as g
+    inner join days as d on d.site_id = g.id_site and d.day = g.day
+
+)
+
+select
+    c.id_site as site_id,
+    'day' as period,
+    c.day as date,
+    c.goal_id,
+    c.nb_conversions,
+    c.nb_visits_converted,
+    {{ php_round('c.revenue', 2) }} as revenue,
+    {{ php_round('c.revenue_subtotal', 2) }} as revenue_subtotal,
+    {{ php_round('c.revenue_tax', 2) }} as revenue_tax,
+    {{ php_round('c.revenue_shipping', 2) }} as revenue_shipping,
+    {{ php_round('c.revenue_discount', 2) }} as revenue_discount,
+    c.items,
+    {{ php_ratio('c.nb_visits_converted', 's.nb_visits', 4) }} as conversion_rate,
+    case when c.goal_id in ('ecommerceOrder', 'ecommerceAbandonedCart')
+         then {{ php_ratio('c.revenue', 'c.nb_conversions', 2) }} end as avg_order_revenue
+from combined as c
+left join summary as s on s.site_id = c.id_site and s.day = c.day

@@ -1,0 +1,56 @@
+/*
+  VisitsSummary.get per site and period (day; week and month when all their days are loaded).
+  Sums over the days, except nb_uniq_visitors / nb_users (recomputed over the whole period,
+  capped at nb_visits) and max_actions (max). Ratios PHP-rounded like Matomo.
+*/
+with visits as (
+
+    select * from {{ ref('int_matomo__visits') }}
+
+),
+
+periods as (
+
+    select * from {{ ref('int_metrics__periods') }}
+
+),
+
+aggregated as (
+
+    select
+        p.site_id,
+        p.period,
+        p.date,
+        count(v.id_visit) as nb_visits,
+        count(distinct v.visitor_id) as distinct_visitors,
+        count(distinct v.user_id) as distinct_users,
+        coalesce(sum(v.actions), 0) as nb_actions,
+        coalesce(max(v.actions), 0) as max_actions,
+        coalesce(sum(v.visit_duration_seconds), 0) as sum_visit_length,
+        count(v.id_visit) filter (where v.actions <= {{ var('matomo__bounce_max_actions', 1) }}) as bounce_count,
+        count(v.id_visit) filter (where v.is_converted) as nb_visits_converted
+    from periods as p
+    left join visits as v
+        on v.id_site = p.site_id and v.visit_date = p.day
+    group by p.site_id, p.period, p.date
+
+)
+
+select
+    site_id,
+    period,
+    date,
+    nb_visits,
+    -- a day counts distinct visitors; week and month recount over the period (Matomo
+    -- caps the recount at nb_visits)
+    least(distinct_visitors, nb_visits) as nb_uniq_visitors,
+    least(distinct_users, nb_visits) as nb_users,
+    nb_actions,
+    max_actions,
+    sum_visit_length,
+    bounce_count,
+    nb_visits_converted,
+    {{ php_ratio('bounce_count', 'nb_visits', 2) }} as bounce_rate,
+    {{ php_ratio('nb_actions', 'nb_visits', 1) }} as nb_actions_per_visit,
+    {{ php_ratio('sum_visit_length', 'nb_visits', 0) }} as avg_time_on_site
+from aggregated
