@@ -1,0 +1,12 @@
+-- One row per Matomo site.
+select
+    id_site,
+    site_name,
+    main_url,
+    timezone,
+    currency,
+    is_ecommerce,
+    has_site_search,
+    site_type,
+    created_at
+from {{ ref('stg_matomo__sites') }}

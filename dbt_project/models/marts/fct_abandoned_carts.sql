@@ -1,0 +1,26 @@
+-- One row per visit that left a cart without ordering it, on the cart's site-local date.
+with item_lines as (
+
+    select id_site, id_visit, count(*) as item_lines
+    from {{ ref('int_matomo__abandoned_cart_items') }}
+    group by id_site, id_visit
+
+)
+
+select
+    c.id_site,
+    c.id_visit,
+    c.action_position,
+    c.cart_date,
+    c.cart_updated_local_at,
+    v.visitor_id,
+    c.revenue,
+    c.items_quantity,
+    coalesce(i.item_lines, 0) as item_lines
+from {{ ref('int_matomo__abandoned_carts') }} as c
+left join item_lines as i
+    on i.id_site = c.id_site
+    and i.id_visit = c.id_visit
+left join {{ ref('int_matomo__visits') }} as v
+    on v.id_site = c.id_site
+    and v.id_visit = c.id_visit

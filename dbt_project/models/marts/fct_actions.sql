@@ -1,0 +1,64 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['id_site', 'id_visit'],
+        on_schema_change='append_new_columns',
+    )
+}}
+-- One row per action of a visit, typed, on its own site-local date. Incremental by whole
+-- visits (delete+insert on id_site, id_visit: a re-loaded visit replaces all its actions).
+with visits as (
+
+    select id_site, id_visit, visit_date, dlt_load_id
+    from {{ ref('int_matomo__visits') }} as v
+    {% if is_incremental() -%}
+    where {{ matomo_incremental_visit_filter('v') }}
+    {%- endif %}
+
+),
+
+actions as (
+
+    select * from {{ ref('int_matomo__actions') }}
+
+),
+
+final as (
+
+    select
+        a.id_site,
+        a.id_visit,
+        a.action_position,
+        a.request_sequence,
+        a.action_type,
+        a.action_local_at,
+        a.action_local_date,
+        v.visit_date,
+        a.url,
+        a.page_title,
+        a.event_category,
+        a.event_action,
+        a.event_name,
+        a.event_value,
+        a.search_keyword,
+        a.search_category,
+        a.search_result_count,
+        a.content_name,
+        a.content_piece,
+        a.content_target,
+        a.content_interaction,
+        a.goal_id,
+        a.order_id,
+        a.revenue,
+        a.items_quantity,
+        a.counts_as_visit_action,
+        v.dlt_load_id
+    from actions as a
+    inner join visits as v
+        on v.id_site = a.id_site
+        and v.id_visit = a.id_visit
+
+)
+
+select * from final

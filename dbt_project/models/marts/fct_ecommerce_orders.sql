@@ -1,0 +1,32 @@
+-- One row per ecommerce order, on the site-local date of the order.
+with item_lines as (
+
+    select id_site, id_visit, action_position, count(*) as item_lines, sum(quantity) as items_quantity
+    from {{ ref('int_matomo__order_items') }}
+    group by id_site, id_visit, action_position
+
+)
+
+select
+    o.id_site,
+    o.order_id,
+    o.id_visit,
+    o.action_position,
+    o.order_date,
+    o.ordered_local_at,
+    v.visitor_id,
+    o.revenue,
+    o.revenue_subtotal,
+    o.revenue_tax,
+    o.revenue_shipping,
+    o.revenue_discount,
+    coalesce(i.items_quantity, o.items_quantity) as items_quantity,
+    coalesce(i.item_lines, 0) as item_lines
+from {{ ref('int_matomo__ecommerce_orders') }} as o
+left join item_lines as i
+    on i.id_site = o.id_site
+    and i.id_visit = o.id_visit
+    and i.action_position = o.action_position
+left join {{ ref('int_matomo__visits') }} as v
+    on v.id_site = o.id_site
+    and v.id_visit = o.id_visit

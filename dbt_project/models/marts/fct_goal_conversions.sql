@@ -1,0 +1,19 @@
+-- One row per conversion of a regular goal, on the site-local date of the conversion.
+select
+    c.id_site,
+    c.id_visit,
+    c.action_position,
+    c.goal_id,
+    coalesce(g.goal_name, c.goal_name) as goal_name,
+    c.conversion_date,
+    c.converted_local_at,
+    c.revenue,
+    c.conversion_url,
+    v.visitor_id
+from {{ ref('int_matomo__goal_conversions') }} as c
+left join {{ ref('stg_matomo__goals') }} as g
+    on g.id_site = c.id_site
+    and g.goal_id = c.goal_id
+left join {{ ref('int_matomo__visits') }} as v
+    on v.id_site = c.id_site
+    and v.id_visit = c.id_visit

@@ -1,0 +1,51 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['id_site', 'id_visit'],
+        on_schema_change='append_new_columns',
+    )
+}}
+-- One row per pageview with Matomo's time on page: summed per URL / title and day it gives
+-- Actions.getPageUrls / getPageTitles `sum_time_spent`. Incremental by whole visits.
+with visits as (
+
+    select id_site, id_visit, visit_date, dlt_load_id
+    from {{ ref('int_matomo__visits') }} as v
+    {% if is_incremental() -%}
+    where {{ matomo_incremental_visit_filter('v') }}
+    {%- endif %}
+
+),
+
+pageviews as (
+
+    select * from {{ ref('int_matomo__pageviews') }}
+
+),
+
+final as (
+
+    select
+        p.id_site,
+        p.id_visit,
+        p.action_position,
+        p.pageview_number,
+        p.action_local_at as viewed_local_at,
+        p.action_local_date as pageview_date,
+        v.visit_date,
+        p.url,
+        p.page_title,
+        p.is_entry_page,
+        p.is_exit_page,
+        p.time_on_page_seconds,
+        p.page_load_time_milliseconds,
+        v.dlt_load_id
+    from pageviews as p
+    inner join visits as v
+        on v.id_site = p.id_site
+        and v.id_visit = p.id_visit
+
+)
+
+select * from final
