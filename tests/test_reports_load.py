@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlencode
 
 import dlt
@@ -272,3 +272,60 @@ def test_bulk_sub_error_fails_only_that_report(tmp_path: Path) -> None:
     with duckdb.connect(str(tmp_path / "reports_fault.duckdb"), read_only=True) as db:
         days = db.execute("select count(distinct date) from matomo_raw.report_events_get_name")
         assert days.fetchone() == (6,)  # the 7 days but the failed one
+
+
+def test_cli_list_and_discover(
+    server: RecordingServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    from pipelines.cli import main
+
+    monkeypatch.setenv("SOURCES__MATOMO__API_TOKEN", TOKEN)
+    assert main(["reports", "--list"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert "Goals.getItemsSku -> report_goals_get_items_sku (ecommerce sites)" in listed
+    argv = ["reports", "--discover", "--site", "2", "--date", START, "--url", server.url]
+    assert main(argv) == 0
+    offered = capsys.readouterr().out.splitlines()
+    assert "2\t* Events.getCategory\tActions / Event Categories" in offered
+    assert any("\t  UserId.getUsers\t" in line for line in offered)
+
+
+class _ScriptedClient:
+    """Answers every report sub-request with `body`; sites as Matomo describes them."""
+
+    body: ClassVar[Any] = None
+
+    def __init__(self, url: str, token: str) -> None:
+        pass
+
+    def call(self, method: str, params: Any = None) -> Any:
+        assert method == "SitesManager.getSiteFromId"
+        return {"idsite": 7, "name": "x", "timezone": "UTC", "currency": "EUR", "ecommerce": 0}
+
+    def bulk(self, requests: list[dict[str, str]]) -> list[Any]:
+        return [self.body for _ in requests]
+
+
+def test_a_report_that_became_empty_loses_its_old_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(matomo, "_ReportClient", _ScriptedClient)
+    pipeline = _pipeline(tmp_path, "reports_empty")
+    counts = []
+    for body in ([{"label": "a", "nb_visits": "2"}, {"label": "b", "nb_visits": 1}], []):
+        _ScriptedClient.body = body
+        source = matomo.matomo_reports(
+            url="http://unused/",
+            api_token="t",
+            site_ids=[7],
+            start_date="2026-10-05",
+            end_date="2026-10-06",
+            reports=[{"method": "Referrers.getAll"}],
+        )
+        pipeline.run(source)
+        with duckdb.connect(str(tmp_path / "reports_empty.duckdb"), read_only=True) as db:
+            sql = "select count(*) from matomo_raw.report_referrers_get_all"
+            counts.append(db.execute(sql).fetchone()[0])
+            loads = db.execute("select row_count from matomo_raw.report_loads").fetchall()
+    assert counts == [4, 0]  # 2 rows x 2 days, then both days re-pulled empty
+    assert loads == [(0,), (0,)]

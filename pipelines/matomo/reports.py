@@ -236,7 +236,7 @@ def catalogue_lines(specs: Iterable[ReportSpec]) -> list[str]:
         note = " (ecommerce sites)" if spec.ecommerce_only else ""
         if spec.goal == EACH_GOAL:
             note = " (one per goal of the site)"
-        params = f" {canonical_params(extra)}" if extra else ""
+        params = " " + "&".join(f"{k}={v}" for k, v in sorted(extra.items())) if extra else ""
         segment = f" segment={spec.segment}" if spec.segment else ""
         lines.append(f"{spec.method}{params}{segment} -> {spec.table_name}{note}")
     return lines
