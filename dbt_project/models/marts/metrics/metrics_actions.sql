@@ -52,7 +52,7 @@ searches as (
         id_site,
         action_local_date as day,
         count(*) as nb_searches,
-        count(distinct lower(search_keyword)) as nb_keywords
+        count(distinct search_keyword) as nb_keywords
     from actions
     where action_type = 'site_search'
     group by all

@@ -31,7 +31,7 @@ groups as (
            count(distinct id_visit) as nb_visits,
            sum(coalesce(event_value, 0)) as sum_value,
            count(event_value) as nb_events_with_value,
-           min(event_value) as min_event_value,
+           min(nullif(event_value, 0)) as min_event_value,
            max(event_value) as max_event_value
     from events
     group by all

@@ -60,7 +60,7 @@ overall as (
            coalesce(sum(c.revenue), 0) as revenue,
            null as revenue_subtotal, null as revenue_tax, null as revenue_shipping,
            null as revenue_discount,
-           coalesce(sum(c.items), 0) as items
+           null as items  -- Goals.get without idGoal has no items
     from days as d
     left join summary as s on s.site_id = d.site_id and s.day = d.day
     left join per_goal as c
