@@ -1,0 +1,36 @@
+"""`matomo-warehouse transform`: build the dbt marts on an already loaded DuckDB file."""
+
+from __future__ import annotations
+
+import argparse
+
+from pipelines import transform
+from pipelines.commands._common import add_duckdb_argument
+
+HELP = """\
+Run `dbt build` (models, unit tests, data tests) of dbt_project/ against the DuckDB file:
+staging views in matomo_staging, intermediate views in matomo_intermediate, marts in matomo.
+The large marts are incremental; --full-refresh rebuilds them from the raw tables.
+Exit codes: 0 ok, 1 a model or test failed.
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "transform",
+        help="build the dbt marts on the loaded DuckDB file",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_duckdb_argument(parser)
+    parser.add_argument(
+        "--select", metavar="S", help="dbt node selection, e.g. 'fct_visits+' (default: all)"
+    )
+    parser.add_argument(
+        "--full-refresh", action="store_true", help="rebuild incremental marts from scratch"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    return transform.build(args.duckdb, select=args.select, full_refresh=args.full_refresh)

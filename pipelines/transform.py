@@ -1,0 +1,91 @@
+"""Build the dbt project (`dbt_project/`) against a DuckDB file, programmatically."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+log = logging.getLogger("matomo_warehouse")
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent / "dbt_project"
+DUCKDB_ENV = "MATOMO_DUCKDB_PATH"
+
+
+@contextmanager
+def _env(name: str, value: str) -> Iterator[None]:
+    old = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = old
+
+
+def build(
+    duckdb_path: str | Path,
+    *,
+    select: str | None = None,
+    full_refresh: bool = False,
+    vars: dict | None = None,
+) -> int:
+    """`dbt build` (models, unit tests, data tests) on `duckdb_path`. Returns 0 ok, 1 failed.
+
+    dbt writes target/ and logs/ inside dbt_project/. `vars` overrides `matomo__*` vars.
+    """
+    from dbt.cli.main import dbtRunner
+
+    path = Path(duckdb_path).expanduser().resolve()
+    args = [
+        "build",
+        "--project-dir", str(PROJECT_DIR),
+        "--profiles-dir", str(PROJECT_DIR),
+        "--log-path", str(PROJECT_DIR / "logs"),
+        "--target-path", str(PROJECT_DIR / "target"),
+        "--quiet",
+    ]  # fmt: skip
+    if select:
+        args += ["--select", select]
+    if full_refresh:
+        args.append("--full-refresh")
+    if vars:
+        import json
+
+        args += ["--vars", json.dumps(vars)]
+    started = time.monotonic()
+    with _env(DUCKDB_ENV, str(path)):
+        result = dbtRunner().invoke(args)
+    seconds = time.monotonic() - started
+    counts: Counter[tuple[str, str]] = Counter()
+    failures = []
+    for node_result in result.result or ():
+        node = node_result.node
+        kind = "tests" if node.resource_type in ("test", "unit_test") else "models"
+        status = str(node_result.status).split(".")[-1].lower()
+        counts[(kind, status)] += 1
+        if status in ("error", "fail"):
+            failures.append(f"{node.resource_type} {node.name}: {node_result.message}")
+    summary = ", ".join(
+        f"{kind} {' '.join(f'{n} {s}' for (k, s), n in sorted(counts.items()) if k == kind)}"
+        for kind in ("models", "tests")
+        if any(k == kind for k, _ in counts)
+    )
+    ok = bool(result.success)
+    log.info(
+        "dbt build %s in %.1fs: %s",
+        "ok" if ok else "FAILED",
+        seconds,
+        summary or "nothing selected",
+    )
+    for failure in failures:
+        log.error("%s", failure)
+    if result.exception is not None:
+        log.error("dbt build failed: %s", result.exception)
+    return 0 if ok else 1
