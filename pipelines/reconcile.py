@@ -1,0 +1,89 @@
+"""Compare the metric marts with Matomo's own reports (the `reconciliation` dbt model).
+
+`run(duckdb_path)` reads `matomo.reconciliation` (built by `pipelines.transform.build`),
+prints a per-report summary table to stdout and lists unexplained differences; returns 1
+when any cell is unexplained (mismatch, missing_in_mart, missing_in_matomo), else 0.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import duckdb
+
+log = logging.getLogger("matomo_warehouse")
+
+EXPLAINED_PREFIX = "explained_"
+SUMMARY_SQL = """
+select
+    report,
+    count(*) as compared,
+    count(*) filter (where status = 'match') as matched,
+    count(*) filter (where status like 'explained_%') as explained,
+    count(*) filter (where status <> 'match' and status not like 'explained_%') as mismatched
+from matomo.reconciliation
+group by report
+order by report
+"""
+PROBLEMS_SQL = """
+select site_id, period, date, report, label, metric, matomo_value, mart_value, status
+from matomo.reconciliation
+where status <> 'match' and status not like 'explained_%'
+order by report, site_id, period, date, label, metric
+limit ?
+"""
+
+
+def summary(duckdb_path: str | Path) -> list[tuple[str, int, int, int, int]]:
+    """(report, compared, matched, explained, mismatched) per report."""
+    with duckdb.connect(str(duckdb_path), read_only=True) as con:
+        return [tuple(row) for row in con.execute(SUMMARY_SQL).fetchall()]
+
+
+def problems(duckdb_path: str | Path, limit: int = 20) -> list[tuple]:
+    with duckdb.connect(str(duckdb_path), read_only=True) as con:
+        return con.execute(PROBLEMS_SQL, [limit]).fetchall()
+
+
+def format_table(rows: list[tuple[str, int, int, int, int]]) -> str:
+    header = ("report", "compared", "matched", "explained", "mismatched")
+    totals = ("TOTAL", *(sum(r[i] for r in rows) for i in range(1, 5)))
+    body = [header, *rows, totals]
+    width = max(len(str(r[0])) for r in body)
+    lines = [f"{r[0]:<{width}}  " + "  ".join(f"{r[i]!s:>10}" for i in range(1, 5)) for r in body]
+    lines.insert(1, "-" * len(lines[0]))
+    lines.insert(len(lines) - 1, "-" * len(lines[0]))
+    return "\n".join(lines)
+
+
+def run(duckdb_path: str | Path, *, show: int = 20) -> int:
+    """Print the reconciliation summary; 1 on any unexplained difference, else 0."""
+    try:
+        rows = summary(duckdb_path)
+    except duckdb.CatalogException:
+        log.error("no matomo.reconciliation in %s: run the dbt transform first", duckdb_path)
+        return 1
+    print(format_table(rows))
+    bad = sum(r[4] for r in rows)
+    if not rows:
+        log.warning("reconciliation compared nothing: were the Reporting API reports loaded?")
+    if bad:
+        log.error("%d unexplained difference(s) between the marts and Matomo", bad)
+        for row in problems(duckdb_path, show):
+            site, period, date, report, label, metric, matomo, mart, status = row
+            log.error(
+                "  %s site=%s %s %s label=%r %s: matomo=%s mart=%s (%s)",
+                report,
+                site,
+                period,
+                date,
+                label,
+                metric,
+                matomo,
+                mart,
+                status,
+            )
+        return 1
+    log.info("reconciliation: every compared cell matches or is explained")
+    return 0
