@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)  ## create .venv and install the project with test tools
 
 run: $(STAMP)  ## the main job: load Matomo (or, unconfigured, the bundled sample) and build the marts
-	$(BIN)/matomo-warehouse run-or-demo
+	$(BIN)/matomo-warehouse run --demo-if-unconfigured
 
 demo: $(STAMP)  ## load the bundled sample recording into matomo.duckdb and build the marts
 	$(BIN)/matomo-warehouse demo

@@ -16,7 +16,7 @@ from dlt.common.configuration.exceptions import ConfigFieldMissingException
 from dlt.pipeline.exceptions import PipelineStepFailed
 
 from pipelines.errors import UserError
-from pipelines.matomo import matomo_source, settings
+from pipelines.matomo import matomo_reports, matomo_source, settings
 from pipelines.matomo.client import MatomoError
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,6 @@ def pipeline_for(duckdb_path: str | Path) -> dlt.Pipeline:
         pipelines_dir=str(path.parent / f".{path.stem}.dlt"),
         destination=dlt.destinations.duckdb(str(path)),
         dataset_name=settings.RAW_SCHEMA,
-        progress="log" if log.isEnabledFor(logging.DEBUG) else None,
     )
 
 
@@ -113,9 +112,10 @@ def _sources(options: LoadOptions, failures: list[MatomoError]) -> list[Any]:
     try:
         if options.live:
             sources.append(matomo_source(force_start=options.force_start, **kwargs))
-        reports_source = _reports_source()
-        if options.reports and reports_source is not None:
-            sources.append(reports_source(failures=failures, **kwargs))
+        if options.reports:
+            sources.append(
+                matomo_reports(force_start=options.force_start, failures=failures, **kwargs)
+            )
     except ConfigFieldMissingException as exc:
         raise UserError(_missing_config_message(exc)) from None
     return sources
@@ -128,12 +128,6 @@ def _missing_config_message(exc: ConfigFieldMissingException) -> str:
         f"missing configuration: {fields}; set it under [sources.matomo] in .dlt/config.toml "
         f"(api_token in .dlt/secrets.toml) or as {env}"
     )
-
-
-def _reports_source() -> Any:
-    import pipelines.matomo as package
-
-    return getattr(package, "matomo_reports", None)
 
 
 def _run(pipeline: dlt.Pipeline, source: Any, result: LoadResult) -> None:

@@ -309,7 +309,7 @@ class _ScriptedClient:
 def test_a_report_that_became_empty_loses_its_old_rows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(matomo, "_ReportClient", _ScriptedClient)
+    monkeypatch.setattr(matomo, "make_client", lambda url, token, *_: _ScriptedClient(url, token))
     pipeline = _pipeline(tmp_path, "reports_empty")
     counts = []
     for body in ([{"label": "a", "nb_visits": "2"}, {"label": "b", "nb_visits": 1}], []):

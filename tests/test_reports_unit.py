@@ -174,6 +174,22 @@ def test_plan_jobs_and_state_advance_only_without_failures() -> None:
     assert state["Actions.get"] == {"day": "2026-10-11"}
 
 
+def test_force_start_repulls_from_start_and_state_never_moves_back() -> None:
+    specs = reports.parse_catalogue([{"method": "VisitsSummary.get"}])
+    state = {"VisitsSummary.get": {"day": "2026-10-11"}}
+    jobs, reach = reports.plan_jobs(
+        specs, ("day",), state, D(2026, 10, 5), D(2026, 10, 6), 3, force_start=True
+    )
+    assert sorted(j.date.day for j in jobs) == [5, 6]
+    reports.advance_state(state, reach, failed=set())
+    assert state["VisitsSummary.get"] == {"day": "2026-10-11"}
+
+
+def test_plan_without_start_date_is_relative_to_each_site() -> None:
+    plan = reports.build_plan(now="2026-10-12T03:00:00Z")
+    assert plan.start is None and plan.end is None
+
+
 def test_single_object_report_is_one_row(recorded: dict) -> None:
     spec = reports.ReportSpec("VisitsSummary.get")
     body = _body(recorded, "VisitsSummary.get")

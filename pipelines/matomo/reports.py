@@ -506,11 +506,12 @@ class ReportPlan:
 
     specs: tuple[ReportSpec, ...]
     periods: tuple[str, ...]
-    start: pendulum.Date
-    end: pendulum.Date | None
+    start: pendulum.Date | None  # None: DEFAULT_BACKFILL_DAYS before each site's today
+    end: pendulum.Date | None  # None: each site's yesterday
     lookback_days: int
     batch_size: int
     now: pendulum.DateTime
+    force_start: bool = False  # re-pull from `start`, whatever the state says
 
 
 @dataclass(frozen=True)
@@ -528,8 +529,9 @@ class Job:
 
 def build_plan(
     *,
-    start_date: Any,
+    start_date: Any = None,
     end_date: Any = None,
+    force_start: bool = False,
     reports: Sequence[Any] | None = None,
     extra_reports: Sequence[Any] | None = None,
     report_periods: Sequence[str] | None = None,
@@ -538,9 +540,9 @@ def build_plan(
     now: Any = None,
 ) -> ReportPlan:
     """Validate the source's configuration; UserError (one line) for anything malformed."""
-    start = parse_date(start_date, "start_date")
+    start = parse_date(start_date, "start_date") if start_date else None
     end = parse_date(end_date, "end_date") if end_date else None
-    if end is not None and end < start:
+    if start is not None and end is not None and end < start:
         raise UserError(f"sources.matomo.end_date {end} is before start_date {start}")
     if int(lookback_days) < 0:
         raise UserError("sources.matomo.report_lookback_days must be 0 or more")
@@ -554,6 +556,7 @@ def build_plan(
         lookback_days=int(lookback_days),
         batch_size=int(batch_size),
         now=as_datetime(now),
+        force_start=bool(force_start),
     )
 
 
@@ -578,14 +581,17 @@ def plan_jobs(
     start: pendulum.Date,
     end: pendulum.Date,
     lookback_days: int,
+    force_start: bool = False,
 ) -> tuple[list[Job], dict[tuple[str, str], pendulum.Date]]:
-    """Requests of one site, and the last day each (report, period) reaches when all succeed."""
+    """Requests of one site, and the last day each (report, period) reaches when all succeed.
+
+    `force_start` ignores the saved state (an explicit re-pull from `start`)."""
     jobs: list[Job] = []
     reach: dict[tuple[str, str], pendulum.Date] = {}
     for spec in specs:
         for period in periods:
             done = site_state.get(spec.key, {}).get(period)
-            last = parse_date(done, "state") if done else None
+            last = parse_date(done, "state") if done and not force_start else None
             days = window(last, start, end, lookback_days)
             if days is None:
                 continue
@@ -602,7 +608,8 @@ def advance_state(
     """Record the last loaded day of each (report, period) that had no failed request."""
     for (key, period), day in reach.items():
         if (key, period) not in failed:
-            site_state.setdefault(key, {})[period] = day.to_date_string()
+            periods = site_state.setdefault(key, {})
+            periods[period] = max(periods.get(period, ""), day.to_date_string())
 
 
 def batches(jobs: Sequence[Job], size: int) -> list[Sequence[Job]]:
