@@ -12,7 +12,7 @@ from typing import Any
 
 import dlt
 
-from . import live, settings
+from . import live, report_jobs, settings
 from .client import MatomoClient, make_client
 from .parallel import ordered_pages
 from .sites import Site, fetch_sites
@@ -150,20 +150,6 @@ def load_audit(envelope: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 
 # ======================================================================= Reporting API source
-# (owned by the Reporting API work; see pipelines/matomo/reports.py)
-# This section keeps its own imports so that it does not depend on the Live section's.
-import logging  # noqa: E402
-
-import dlt  # noqa: E402
-import pendulum  # noqa: E402
-
-from . import reports, settings  # noqa: E402
-from .client import MatomoClient as _ReportClient  # noqa: E402
-from .client import MatomoError  # noqa: E402
-from .sites import Site as _ReportSite  # noqa: E402
-from .sites import fetch_sites as _fetch_report_sites  # noqa: E402
-
-_report_log = logging.getLogger(__name__ + ".reports")
 
 
 @dlt.source(name="matomo_reports", section="matomo", max_table_nesting=0)
@@ -171,24 +157,33 @@ def matomo_reports(
     url: str = dlt.config.value,
     api_token: str = dlt.secrets.value,
     site_ids: list[int] | None = None,
-    start_date: str = dlt.config.value,
+    start_date: str | None = None,
     end_date: str | None = None,
+    force_start: bool = False,
     reports: list[dict] | None = None,
     extra_reports: list[dict] | None = None,
     report_periods: list[str] | None = None,
     report_lookback_days: int = settings.DEFAULT_REPORT_LOOKBACK_DAYS,
     bulk_batch_size: int = settings.DEFAULT_BULK_BATCH_SIZE,
+    request_timeout: float = settings.DEFAULT_TIMEOUT_S,
+    max_retries: int = settings.DEFAULT_MAX_RETRIES,
+    backoff_base: float = settings.DEFAULT_BACKOFF_BASE_S,
+    max_requests_per_second: float = 0.0,
     now: Any = None,
     failures: list | None = None,
 ) -> Any:
     """Matomo's archived reports (Reporting API) into one `report_<module>_<action>` table each.
 
-    Config is validated here, before anything is requested or written. Failed report
-    requests are appended to `failures` (and logged); their reports' state does not advance.
+    State (per site, report and period): `reports.<idSite>.<report key>.<period>` = the last
+    day loaded; each run re-pulls `report_lookback_days` before it (`force_start`: from
+    `start_date`) up to `end_date` (default: the site's yesterday). Config is validated before
+    anything is requested. Failed report requests are appended to `failures` (and logged);
+    their reports' state does not advance.
     """
-    plan = _report_module().build_plan(
+    plan = report_jobs.build_plan(
         start_date=start_date,
         end_date=end_date,
+        force_start=force_start,
         reports=reports,
         extra_reports=extra_reports,
         report_periods=report_periods,
@@ -196,139 +191,21 @@ def matomo_reports(
         batch_size=bulk_batch_size,
         now=now,
     )
-    client = _ReportClient(url, api_token)
+    client = make_client(url, api_token, request_timeout, max_retries, backoff_base,
+                         max_requests_per_second)
     sink = failures if failures is not None else []
-    return dlt.resource(
-        _report_items(client, plan, site_ids, sink), name="reports", write_disposition="merge"
-    )
+    return report_rows(client, plan, site_ids, sink)
 
 
-def _report_module() -> Any:
-    """`reports` the module (the source's `reports` argument shadows the name inside it)."""
-    return reports
-
-
-def _report_items(
-    client: _ReportClient, plan: reports.ReportPlan, site_ids: Any, failures: list
+@dlt.resource(name="reports", write_disposition="merge")
+def report_rows(
+    client: MatomoClient, plan: Any, site_ids: list[int] | None, failures: list
 ) -> Iterator[Any]:
+    """Rows of every catalogue report, site by site, each batch marked with its own table:
+    `report_<module>_<action>` (primary key id_site, period, date, segment, report_params,
+    label; a re-pulled day replaces its rows) and `report_loads` (one row per loaded report
+    and day, also for empty reports)."""
     state = dlt.current.source_state().setdefault("reports", {})
-    for site in _fetch_report_sites(client, site_ids):
+    for site in fetch_sites(client, site_ids):
         site_state = state.setdefault(str(site.id), {})
-        yield from _site_report_items(client, plan, site, site_state, failures)
-
-
-def _site_report_items(
-    client: _ReportClient,
-    plan: reports.ReportPlan,
-    site: _ReportSite,
-    site_state: dict,
-    failures: list,
-) -> Iterator[Any]:
-    specs = reports.specs_for_site(
-        plan.specs, ecommerce=site.ecommerce, goal_ids=_site_goals(client, plan, site, failures)
-    )
-    end = plan.end or site.today(plan.now).subtract(days=1)
-    jobs, reach = reports.plan_jobs(
-        specs, plan.periods, site_state, plan.start, end, plan.lookback_days
-    )
-    if not jobs:
-        _report_log.info("site %d: reports are up to date (to %s)", site.id, end)
-        return
-    first = min(job.date for job in jobs)
-    chunks = reports.batches(jobs, plan.batch_size)
-    _report_log.info(
-        "site %d: %d reports, %s to %s: %d requests in %d bulk calls",
-        site.id,
-        len(specs),
-        first,
-        end,
-        len(jobs),
-        len(chunks),
-    )
-    failed: set[tuple[str, str]] = set()
-    loaded_at = pendulum.now("UTC")
-    for number, chunk in enumerate(chunks, 1):
-        results = _bulk_results(
-            client, [job.spec.request(site.id, job.period, job.date) for job in chunk]
-        )
-        yield from _chunk_items(chunk, results, site.id, loaded_at, failed, failures)
-        _report_log.debug("site %d: bulk call %d/%d done", site.id, number, len(chunks))
-    reports.advance_state(site_state, reach, failed)
-    _report_log.info(
-        "site %d: reports loaded, %d failed requests",
-        site.id,
-        sum(1 for f in failures if f.params.get("idSite") == str(site.id)),
-    )
-
-
-def _site_goals(
-    client: _ReportClient, plan: reports.ReportPlan, site: _ReportSite, failures: list
-) -> list[str]:
-    if not reports.needs_goals(plan.specs):
-        return []
-    try:
-        return reports.goal_ids(client.call("Goals.getGoals", {"idSite": site.id}))
-    except MatomoError as err:
-        if err.status in (401, 403):
-            raise
-        _report_log.error("%s (per-goal reports skipped)", err)
-        failures.append(err)
-        return []
-
-
-def _bulk_results(client: _ReportClient, requests: list[dict[str, str]]) -> list[Any]:
-    """Sub-request results; a whole failed bulk call fails each of its sub-requests."""
-    try:
-        return client.bulk(requests)
-    except MatomoError as err:
-        if err.status in (401, 403):
-            raise
-        return [
-            MatomoError(
-                f"bulk request failed: {err.cause}",
-                method=r["method"],
-                params=r,
-                transient=err.transient,
-                status=err.status,
-            )
-            for r in requests
-        ]
-
-
-def _chunk_items(
-    chunk: Any, results: list[Any], site_id: int, loaded_at: Any, failed: set, failures: list
-) -> Iterator[Any]:
-    loads = []
-    for job, result in zip(chunk, results, strict=True):
-        if isinstance(result, MatomoError):
-            _report_log.error("%s", result)
-            failures.append(result)
-            failed.add(job.window_key)
-            continue
-        rows = reports.report_rows(result, job.spec, site_id, job.period, job.date)
-        stored = rows or [reports.tombstone_row(job.spec, site_id, job.period, job.date)]
-        yield dlt.mark.with_hints(stored, _table_hints(job.spec.table_name, stored), True)
-        loads.append(
-            reports.load_row(job.spec, site_id, job.period, job.date, len(rows), loaded_at)
-        )
-    if loads:
-        yield dlt.mark.with_hints(loads, _loads_hints(), True)
-
-
-def _table_hints(table: str, rows: list[dict[str, Any]]) -> Any:
-    return dlt.mark.make_hints(
-        table_name=table,
-        write_disposition={"disposition": "merge", "strategy": "delete-insert"},
-        primary_key=list(reports.ROW_KEY),
-        merge_key=list(reports.BASE_COLUMNS),
-        columns=reports.column_hints(rows),
-    )
-
-
-def _loads_hints() -> Any:
-    return dlt.mark.make_hints(
-        table_name=reports.LOADS_TABLE,
-        write_disposition={"disposition": "merge", "strategy": "delete-insert"},
-        primary_key=list(reports.LOADS_KEY),
-        columns=reports.LOADS_COLUMN_HINTS,
-    )
+        yield from report_jobs.site_report_items(client, plan, site, site_state, failures)
