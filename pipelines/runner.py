@@ -79,6 +79,7 @@ class LoadOptions:
     end_date: str | None = None
     force_start: bool = False
     now: Any = None
+    report_periods: list[str] | None = None
     live: bool = True
     reports: bool = True
 
@@ -113,8 +114,11 @@ def _sources(options: LoadOptions, failures: list[MatomoError]) -> list[Any]:
         if options.live:
             sources.append(matomo_source(force_start=options.force_start, **kwargs))
         if options.reports:
+            periods = {"report_periods": options.report_periods} if options.report_periods else {}
             sources.append(
-                matomo_reports(force_start=options.force_start, failures=failures, **kwargs)
+                matomo_reports(
+                    force_start=options.force_start, failures=failures, **periods, **kwargs
+                )
             )
     except ConfigFieldMissingException as exc:
         raise UserError(_missing_config_message(exc)) from None

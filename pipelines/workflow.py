@@ -48,6 +48,7 @@ def demo(
             start_date=dates["start"],
             end_date=dates["end"],
             force_start=True,
+            report_periods=["day", "week", "month"],
         )
         return refresh(duckdb_path, options, transform=transform)
 
