@@ -61,7 +61,10 @@ def build(
         args += ["--vars", json.dumps(vars)]
     started = time.monotonic()
     with _env(DUCKDB_ENV, str(path)):
-        result = dbtRunner().invoke(args)
+        try:
+            result = dbtRunner().invoke(args)
+        finally:
+            _release_duckdb()
     seconds = time.monotonic() - started
     counts: Counter[tuple[str, str]] = Counter()
     failures = []
@@ -89,3 +92,19 @@ def build(
     if result.exception is not None:
         log.error("dbt build failed: %s", result.exception)
     return 0 if ok else 1
+
+
+def _release_duckdb() -> None:
+    """dbt-duckdb keeps its DuckDB connection open in-process after a run; close it so the
+    file can be opened again (by the loader, reconciliation or tests) in this process."""
+    try:
+        from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+    except ImportError:  # pragma: no cover - another adapter
+        return
+    env = getattr(DuckDBConnectionManager, "_ENV", None)
+    if env is not None:
+        conn = getattr(env, "conn", None)
+        if conn is not None:
+            conn.close()
+            env.conn = None
+    DuckDBConnectionManager.close_all_connections()
