@@ -7,6 +7,8 @@ in `live` and `reports`, constants in `settings`. Configuration is read from the
 
 from __future__ import annotations
 
+import logging
+import os
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -42,6 +44,7 @@ def matomo_source(
     `start_date`) to `end_date` (default: the site's today); days not yet final are re-read on
     every run and replace what was loaded for them. `force_start` re-reads from `start_date`.
     """
+    _arrow_row_columns()
     start = live.parse_date(start_date, "start_date") if start_date else None
     end = live.parse_date(end_date, "end_date") if end_date else None
     run_at = live.as_utc(now)
@@ -112,32 +115,59 @@ def live_pages(
 _MERGE = {"disposition": "merge", "strategy": "delete-insert"}
 
 
+def _arrow_row_columns() -> None:
+    """The tables below are yielded as arrow tables; make dlt add `_dlt_load_id` (the dbt
+    models read it) and `_dlt_id` (NOT NULL in tables loaded by earlier versions) to them,
+    as it does to rows. Also set in .dlt/config.toml; an explicit setting wins."""
+    for key in ("ADD_DLT_LOAD_ID", "ADD_DLT_ID"):
+        os.environ.setdefault(f"NORMALIZE__PARQUET_NORMALIZER__{key}", "true")
+    dlt_logger = logging.getLogger("dlt")
+    if not any(isinstance(f, _JsonHintNotice) for f in dlt_logger.filters):
+        dlt_logger.addFilter(_JsonHintNotice())
+
+
+class _JsonHintNotice(logging.Filter):
+    """Drop dlt's per-page warning that our JSON columns arrive as arrow strings: the column
+    hint (json) is meant to win, and DuckDB stores the JSON text as the row path does."""
+
+    _PREFIXES = tuple(
+        f"In resource: {name}, when merging arrow schema"
+        for name in ("visits", "visit_actions", "ecommerce_items")
+    )
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(self._PREFIXES)
+
+
 @dlt.transformer(name="visits", primary_key=("id_site", "id_visit"), write_disposition=_MERGE,
                  columns=live.VISIT_COLUMNS)
-def visits(envelope: dict[str, Any]) -> Iterator[list[dict[str, Any]]]:
+def visits(envelope: dict[str, Any]) -> Iterator[Any]:
     """One row per visit (idSite, idVisit), all Live fields but the actions."""
-    if envelope["kind"] == "visits":
-        tz = envelope["site"].timezone
-        yield [live.visit_row(v, tz) for v in envelope["visits"]]
+    if envelope["kind"] == "visits" and envelope["visits"]:
+        yield live.visits_table(envelope["visits"], envelope["site"].timezone)
 
 
 @dlt.transformer(name="visit_actions", primary_key=("id_site", "id_visit", "position"),
                  merge_key=("id_site", "id_visit"), write_disposition=_MERGE,
                  columns=live.ACTION_COLUMNS)
-def visit_actions(envelope: dict[str, Any]) -> Iterator[list[dict[str, Any]]]:
+def visit_actions(envelope: dict[str, Any]) -> Iterator[Any]:
     """One row per actionDetails entry; a re-read visit replaces all its actions."""
-    if envelope["kind"] == "visits":
-        yield [row for v in envelope["visits"] for row in live.action_rows(v)]
+    if envelope["kind"] == "visits" and envelope["visits"]:
+        table = live.actions_table(envelope["visits"])
+        if table.num_rows:
+            yield table
 
 
 @dlt.transformer(name="ecommerce_items",
                  primary_key=("id_site", "id_visit", "position", "item_position"),
                  merge_key=("id_site", "id_visit"), write_disposition=_MERGE,
                  columns=live.ITEM_COLUMNS)
-def ecommerce_items(envelope: dict[str, Any]) -> Iterator[list[dict[str, Any]]]:
+def ecommerce_items(envelope: dict[str, Any]) -> Iterator[Any]:
     """One row per item of an ecommerce order or abandoned cart (from itemDetails)."""
-    if envelope["kind"] == "visits":
-        yield [row for v in envelope["visits"] for row in live.item_rows(v)]
+    if envelope["kind"] == "visits" and envelope["visits"]:
+        table = live.items_table(envelope["visits"])
+        if table.num_rows:
+            yield table
 
 
 @dlt.transformer(name="load_audit", write_disposition="append",

@@ -335,6 +335,11 @@ def load_recording(directory: str | Path) -> Recording:
         raise FileNotFoundError(f"{path} not found: is {directory} a Matomo API recording?")
     started = time.perf_counter()
     manifest = _load_manifest(directory)
+    if manifest.get("lazy_live"):  # a synthetic scale recording: day lists stay on disk
+        from .synthetic import is_lazy, load_lazy_recording
+
+        if is_lazy(manifest):
+            return load_lazy_recording(directory, manifest)
     groups: dict[int, str] = {}
     for entry in manifest.get("calls") or []:
         if isinstance(entry, dict) and "line" in entry:

@@ -1,0 +1,112 @@
+"""What the benchmark runs in a child process, so that its peak RSS is its own.
+
+    python -m pipelines.bench.worker '{"task": "load", ...}'
+
+Prints one JSON object (the measurements) as the last line of stdout; logs go to stderr.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import resource
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+log = logging.getLogger("pipelines.bench")
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process (Linux reports ru_maxrss in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def fetch_only(args: dict[str, Any]) -> dict[str, Any]:
+    """The floor: the same Live pages, downloaded and JSON-parsed by the same client with the
+    same concurrency (one day per worker, pages of a day in order), and thrown away."""
+    from pipelines.matomo import live
+    from pipelines.matomo.client import make_client
+
+    client = make_client(args["url"], args["token"], 120.0, 0, 1.0, 0.0)
+    units = [(int(s), dt.date.fromisoformat(d)) for s, d in args["units"]]
+    page_size = int(args["page_size"])
+
+    def day(unit: tuple[int, dt.date]) -> tuple[int, int]:
+        pages = visits = 0
+        for page in live.fetch_day_pages(client, unit[0], unit[1], page_size):
+            pages += 1
+            visits += len(page)
+        return pages, visits
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=int(args["concurrency"])) as pool:
+        done = list(pool.map(day, units))
+    seconds = time.perf_counter() - started
+    return {
+        "seconds": seconds,
+        "pages": sum(p for p, _ in done),
+        "visits": sum(v for _, v in done),
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def load(args: dict[str, Any]) -> dict[str, Any]:
+    """One `runner.load` of the Live source (reports off), with dlt's step timings."""
+    from pipelines.runner import LoadOptions, pipeline_for
+    from pipelines.runner import load as run_load
+
+    options = LoadOptions(
+        url=args["url"],
+        api_token=args["token"],
+        start_date=args["start"],
+        end_date=args["end"],
+        now=args["now"],
+        force_start=bool(args.get("force_start")),
+        reports=False,
+    )
+    started = time.perf_counter()
+    result = run_load(args["db"], options)
+    seconds = time.perf_counter() - started
+    steps: dict[str, float] = {}
+    trace = pipeline_for(args["db"]).last_trace
+    for step in trace.steps if trace else []:
+        if step.started_at and step.finished_at:
+            steps[step.step] = (step.finished_at - step.started_at).total_seconds()
+    return {
+        "seconds": seconds,
+        "rows": result.rows,
+        "steps": steps,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def dbt_build(args: dict[str, Any]) -> dict[str, Any]:
+    """`pipelines.transform.build(duckdb_path)` (all marts), timed."""
+    try:
+        from pipelines import transform  # type: ignore[attr-defined]
+    except ImportError as exc:
+        return {"skipped": f"pipelines.transform is not importable yet ({exc})"}
+    started = time.perf_counter()
+    code = transform.build(args["db"])
+    return {"seconds": time.perf_counter() - started, "exit_code": code,
+            "peak_rss_mb": peak_rss_mb()}
+
+
+TASKS = {"fetch": fetch_only, "load": load, "dbt": dbt_build}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    args = json.loads(argv[0])
+    logging.basicConfig(level=args.get("log_level", "WARNING"), stream=sys.stderr,
+                        format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    out = TASKS[args["task"]](args)
+    print(json.dumps(out, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
