@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
 import json
 import logging
 import random
+import re
 import threading
 import time
 from collections.abc import Mapping, Sequence
@@ -35,12 +38,14 @@ class MatomoError(Exception):
         params: Mapping[str, Any] | None = None,
         transient: bool = False,
         status: int | None = None,
+        retry_after: float | None = None,
     ) -> None:
         self.cause = message
         self.method = method
         self.params = dict(params or {})
         self.transient = transient
         self.status = status
+        self.retry_after = retry_after  # seconds the server asked us to wait (Retry-After)
         super().__init__(self._line())
 
     def _line(self) -> str:
@@ -146,15 +151,18 @@ class MatomoClient:
             f"urls[{i}]": urlencode({k: v for k, v in r.items() if v is not None})
             for i, r in enumerate(requests_)
         }
-        body = self._request("API.getBulkRequest", form)
+        where = _bulk_where(requests_)
+        body = self._request("API.getBulkRequest", form, where)
         message = matomo_error_message(body)
         if message is not None:
-            raise MatomoError(message, method="API.getBulkRequest")
+            raise MatomoError(message, method="API.getBulkRequest", params=where,
+                              transient=_transient_message(message))
         if not isinstance(body, list) or len(body) != len(requests_):
             raise MatomoError(
                 f"bulk answer has {len(body) if isinstance(body, list) else 'no'} results "
                 f"for {len(requests_)} requests",
                 method="API.getBulkRequest",
+                params=where,
                 transient=True,
             )
         out: list[JSON | MatomoError] = []
@@ -163,71 +171,100 @@ class MatomoClient:
             if message is None:
                 out.append(result)
             else:
-                out.append(MatomoError(message, method=str(sub.get("method")), params=sub))
+                out.append(MatomoError(message, method=str(sub.get("method")), params=sub,
+                                       transient=_transient_message(message)))
         return out
 
     # -- transport ---------------------------------------------------------------------------
 
-    def _request(self, method: str, params: Mapping[str, Any]) -> JSON:
+    def _request(
+        self, method: str, params: Mapping[str, Any], where: Mapping[str, Any] | None = None
+    ) -> JSON:
+        """POST with retries: transient failures are retried up to `max_retries` times with
+        exponential backoff and full jitter (or the server's Retry-After); the last failure,
+        or the first non-transient one, is raised. `where` names the call in errors (default:
+        `params`)."""
         attempt = 0
         while True:
             try:
-                return self._attempt(method, params)
+                return self._attempt(method, params, params if where is None else where)
             except MatomoError as err:
                 if not err.transient or attempt >= self.config.max_retries:
+                    if err.transient and self.config.max_retries:
+                        raise MatomoError(
+                            f"{err.cause} (gave up after {attempt + 1} attempts)",
+                            method=err.method,
+                            params=err.params,
+                            transient=True,
+                            status=err.status,
+                        ) from None
                     raise
-                delay = getattr(err, "retry_after", None) or self._backoff(attempt)
+                delay = err.retry_after if err.retry_after is not None else self._backoff(attempt)
                 attempt += 1
                 log.warning(
                     "%s (attempt %d/%d, retrying in %.1fs)",
                     err,
                     attempt,
-                    self.config.max_retries,
+                    self.config.max_retries + 1,
                     delay,
                 )
                 time.sleep(delay)
 
     def _backoff(self, attempt: int) -> float:
+        """Exponential backoff with jitter: uniform in [cap/2, cap], cap = base * 2^attempt."""
         cap = min(self.config.backoff_max_s, self.config.backoff_base_s * 2**attempt)
         return random.uniform(cap / 2, cap)
 
-    def _attempt(self, method: str, params: Mapping[str, Any]) -> JSON:
+    def _attempt(
+        self, method: str, params: Mapping[str, Any], where: Mapping[str, Any]
+    ) -> JSON:
         self._limiter.wait()
         query = {"module": "API", "method": method, "format": "json"}
         form = {**params, "token_auth": self._token}
+        log.debug("POST %s %s %s", self.endpoint, method, _describe(where))
         try:
             response = self._session.post(
                 self.endpoint, params=query, data=form, timeout=self.config.timeout_s
             )
         except requests.Timeout:
             raise MatomoError(
-                f"no answer within {self.config.timeout_s:g}s (timeout)",
+                f"no answer within {self.config.timeout_s:g}s (timeout; raise "
+                "sources.matomo.request_timeout if the server is just slow)",
                 method=method,
-                params=params,
+                params=where,
                 transient=True,
             ) from None
         except requests.ConnectionError as exc:
+            cause = _short(exc)
+            hint = "" if cause in _MID_REQUEST else "; check sources.matomo.url"
             raise MatomoError(
-                f"cannot connect to {self.endpoint} ({_short(exc)}); check sources.matomo.url",
+                f"connection to {self.endpoint} failed ({cause}){hint}",
                 method=method,
-                params=params,
+                params=where,
                 transient=True,
             ) from None
-        return self._decode(method, params, response)
+        except requests.RequestException as exc:  # broken chunked body, bad URL, ...
+            transient = isinstance(exc, _BROKEN_BODY)
+            raise MatomoError(
+                f"request to {self.endpoint} failed ({type(exc).__name__})",
+                method=method,
+                params=where,
+                transient=transient,
+            ) from None
+        return self._decode(method, where, response)
 
     def _decode(self, method: str, params: Mapping[str, Any], response: requests.Response) -> JSON:
         status = response.status_code
         text = response.text
         if status in settings.TRANSIENT_HTTP_STATUSES:
-            err = MatomoError(
+            raise MatomoError(
                 f"HTTP {status} from {self.endpoint}",
                 method=method,
                 params=params,
                 transient=True,
                 status=status,
+                retry_after=_retry_after(response.headers.get("Retry-After")),
             )
-            err.retry_after = _retry_after(response.headers.get("Retry-After"))  # type: ignore[attr-defined]
-            raise err
         try:
             body = json.loads(text) if text.strip() else None
         except ValueError:
@@ -249,35 +286,116 @@ class MatomoClient:
                 status=status,
             )
         if body is None:
-            what = "an empty body" if not text.strip() else f"non-JSON ({_snippet(text)})"
-            raise MatomoError(
-                f"answered {what}; is {self.endpoint} a Matomo server?",
-                method=method,
-                params=params,
-                transient=True,
-                status=status,
-            )
+            cause, transient = _classify_garbage(text, self.endpoint)
+            raise MatomoError(cause, method=method, params=params, transient=transient,
+                              status=status)
+        message = matomo_error_message(body)
+        if message is not None and _transient_message(message):
+            raise MatomoError(message, method=method, params=params, transient=True)
         return body
 
 
+# A Matomo that answers 200 with something other than JSON:
+#  - an empty body: PHP died before writing (or a proxy dropped the body) -> retried;
+#  - cut-off JSON (starts like JSON, does not parse): the connection or PHP died mid-answer
+#    -> retried;
+#  - a PHP error page ("Fatal error: Allowed memory size ...", "Maximum execution time"):
+#    retried, as overload, deploys and database hiccups are the usual causes; when it is
+#    deterministic (memory_limit too low for the request) the retries are bounded by
+#    max_retries and the final message says what the page said;
+#  - anything else (an HTML page without PHP error markers, a login or parking page): the URL
+#    does not point at Matomo's API, so retrying cannot help -> fails at once.
+_PHP_ERROR_MARKERS = ("fatal error", "parse error", "allowed memory size",
+                      "maximum execution time", "<b>warning</b>", "uncaught exception")
+# Matomo error messages ({"result":"error"}) that come from a momentarily sick database.
+_TRANSIENT_MESSAGES = ("deadlock", "lock wait timeout", "server has gone away",
+                       "too many connections", "try again later")
+
+
+def _classify_garbage(text: str, endpoint: str) -> tuple[str, bool]:
+    stripped = text.strip()
+    if not stripped:
+        return "answered HTTP 200 with an empty body (PHP crash or proxy?)", True
+    if stripped[0] in "[{":
+        return f"answered cut-off JSON ({len(text)} bytes; connection or PHP died mid-answer)", True
+    lowered = stripped.lower()
+    if any(marker in lowered for marker in _PHP_ERROR_MARKERS):
+        return f"answered a PHP error page ({_snippet(_strip_tags(stripped))})", True
+    return (
+        f"answered non-JSON ({_snippet(_strip_tags(stripped))}); is {endpoint} a Matomo "
+        "server? check sources.matomo.url",
+        False,
+    )
+
+
+def _transient_message(message: str) -> bool:
+    lowered = message.lower()
+    return any(marker in lowered for marker in _TRANSIENT_MESSAGES)
+
+
+def _strip_tags(text: str) -> str:
+    return re.sub(r"<[^>]*>", " ", text)
+
+
+def _bulk_where(requests_: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """idSite/period/date summary of a bulk call's sub-requests, for its error messages."""
+    where: dict[str, Any] = {}
+    for key in ("idSite", "period", "date"):
+        values = sorted({str(r[key]) for r in requests_ if r.get(key) is not None})
+        if values:
+            where[key] = values[0] if len(values) == 1 else f"{values[0]}..{values[-1]}"
+    return where
+
+
+def _describe(params: Mapping[str, Any]) -> str:
+    """`key=value ...` of a call for debug logs (never holds token_auth: it is not in params)."""
+    return " ".join(f"{k}={v}" for k, v in params.items() if k != "token_auth")
+
+
 def _retry_after(value: str | None) -> float | None:
-    try:
-        return min(max(float(value), 0.0), settings.DEFAULT_BACKOFF_MAX_S) if value else None
-    except ValueError:
+    """Retry-After in seconds (delta-seconds or an HTTP date), capped at the backoff maximum."""
+    if not value:
         return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)
+        seconds = (when - dt.datetime.now(dt.UTC)).total_seconds()
+    return min(max(seconds, 0.0), settings.DEFAULT_BACKOFF_MAX_S)
 
 
-def _snippet(text: str, limit: int = 60) -> str:
+def _snippet(text: str, limit: int = 80) -> str:
     flat = " ".join(text.split())
     return flat[:limit] + ("..." if len(flat) > limit else "")
 
 
+_BROKEN_BODY = (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError)
+
+# ConnectionError causes that happen after the connection was made (the URL is fine).
+_MID_REQUEST = ("connection reset", "closed without an answer")
+
+
 def _short(exc: Exception) -> str:
     text = str(exc)
-    for marker in ("Connection refused", "Name or service not known", "Failed to resolve",
-                   "Connection reset", "timed out"):
+    for marker, name in (
+        ("Connection refused", "connection refused"),
+        ("Name or service not known", "DNS lookup failed"),
+        ("Temporary failure in name resolution", "DNS lookup failed"),
+        ("nodename nor servname", "DNS lookup failed"),
+        ("Failed to resolve", "DNS lookup failed"),
+        ("Connection reset", "connection reset"),
+        ("Remote end closed connection", "closed without an answer"),
+        ("RemoteDisconnected", "closed without an answer"),
+        ("timed out", "connect timed out"),
+        ("CERTIFICATE_VERIFY_FAILED", "TLS certificate not trusted"),
+    ):
         if marker in text:
-            return marker
+            return name
     return type(exc).__name__
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -9,6 +10,8 @@ from typing import Any
 import pendulum
 
 from .client import MatomoClient, MatomoError
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -82,3 +85,42 @@ def fetch_sites(client: MatomoClient, site_ids: Iterable[int] | None) -> list[Si
             )
         sites.append(Site.from_api(row))
     return sites
+
+
+def offered_reports(client: MatomoClient, site_id: int, date: str) -> set[str] | None:
+    """`Module.action` of every report `API.getReportMetadata` lists for the site (None when the
+    server does not answer it: the catalogue then cannot be checked up front)."""
+    try:
+        rows = client.call(
+            "API.getReportMetadata", {"idSite": site_id, "period": "day", "date": date}
+        )
+    except MatomoError as err:
+        if err.status in (401, 403):
+            raise
+        log.warning("cannot check the report catalogue: %s", err)
+        return None
+    if not isinstance(rows, list):
+        return None
+    return {f"{r.get('module')}.{r.get('action')}" for r in rows if isinstance(r, dict)}
+
+
+def check_report_methods(
+    client: MatomoClient, site_ids: Iterable[int], methods: Iterable[str], date: str
+) -> None:
+    """Raise MatomoError naming configured report methods that no site offers
+    (`API.getReportMetadata`), so a typo fails the run before anything is loaded."""
+    wanted = set(methods)
+    offered: set[str] = set()
+    for site_id in site_ids:
+        found = offered_reports(client, site_id, date)
+        if found is None:
+            return
+        offered |= found
+    unknown = sorted(wanted - offered)
+    if unknown:
+        raise MatomoError(
+            f"report method(s) {', '.join(unknown)} not offered by this Matomo "
+            "(API.getReportMetadata); fix sources.matomo.reports / extra_reports "
+            "(`matomo-warehouse reports --discover` lists what it offers)",
+            method="API.getReportMetadata",
+        )
