@@ -20,7 +20,7 @@ setup: $(STAMP)  ## create .venv and install the project with test tools
 run: $(STAMP)  ## the main job: load Matomo (or, unconfigured, the bundled sample) and build the marts
 	$(BIN)/matomo-warehouse run --demo-if-unconfigured
 
-demo: $(STAMP)  ## load the bundled sample recording into matomo.duckdb and build the marts
+demo: $(STAMP)  ## load the bundled sample recording into matomo_warehouse.duckdb and build the marts
 	$(BIN)/matomo-warehouse demo
 
 test: $(STAMP)  ## lint and run every test
@@ -35,4 +35,4 @@ bench: $(STAMP)  ## benchmarks (not tests): prints a table, writes bench/out/res
 	$(BIN)/python -m pipelines.bench
 
 clean:  ## remove the venv, DuckDB files and dbt artifacts
-	rm -rf $(VENV) *.duckdb dbt_project/target dbt_project/logs .pytest_cache
+	rm -rf $(VENV) *.duckdb .*.dlt dbt_project/target dbt_project/logs .pytest_cache

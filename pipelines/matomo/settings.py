@@ -5,7 +5,7 @@ from __future__ import annotations
 SOURCE_NAME = "matomo"
 RAW_SCHEMA = "matomo_raw"
 PIPELINE_NAME = "matomo_warehouse"
-DEFAULT_DUCKDB_PATH = "matomo.duckdb"
+DEFAULT_DUCKDB_PATH = "matomo_warehouse.duckdb"
 
 # HTTP client
 DEFAULT_TIMEOUT_S = 120.0
