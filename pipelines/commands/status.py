@@ -1,0 +1,162 @@
+"""`matomo-warehouse status`: what a warehouse holds, per site, read from the DuckDB file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from pipelines.commands._common import add_duckdb_argument
+from pipelines.errors import UserError
+from pipelines.matomo import settings
+
+log = logging.getLogger(__name__)
+
+HELP = """\
+Print, per site: the last final day of Live visits loaded (the saved state, as committed to
+DuckDB together with the data), visit and action counts, the last successful load, and the
+anomalies recorded in matomo_raw.load_audit (duplicate visits dropped across pages, visits of
+another day, visits with truncated actions); then each report table with its last date.
+Read-only: opens the DuckDB file read-only and never contacts Matomo.
+"""
+
+RAW = settings.RAW_SCHEMA
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "status",
+        help="show what the warehouse holds: last day per site, counts, anomalies",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_duckdb_argument(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    path = Path(args.duckdb)
+    if not path.is_file():
+        raise UserError(f"no warehouse at {path}; run `matomo-warehouse run` first")
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as err:
+        raise UserError(f"cannot open {path}: {str(err).splitlines()[0]}") from None
+    try:
+        lines = status_lines(con)
+    finally:
+        con.close()
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0
+
+
+def status_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
+    tables = _tables(con)
+    if "_dlt_loads" not in tables:
+        return [f"no data loaded yet (no {RAW} tables)"]
+    state = source_states(con)
+    live_state = state.get("matomo", {}).get("live", {})
+    lines = []
+    last = con.sql(f"select max(inserted_at) from {RAW}._dlt_loads where status = 0").fetchone()
+    lines.append(f"last load: {last[0] if last and last[0] else 'never'}")
+    counts = _per_site(con, tables)
+    site_ids = sorted({*counts, *(int(s) for s in live_state if s.isdigit())})
+    names = _site_names(con, tables)
+    for site_id in site_ids:
+        c = counts.get(site_id, {})
+        last_final = live_state.get(str(site_id), {}).get("last_final_day", "none")
+        lines.append(
+            f"site {site_id}{' ' + repr(names[site_id]) if site_id in names else ''}: "
+            f"last final day {last_final}; visits {c.get('visits', 0)} "
+            f"({c.get('first_day') or '-'}..{c.get('last_day') or '-'}), "
+            f"actions {c.get('actions', 0)}"
+        )
+        lines.extend(f"  anomaly: {a}" for a in _anomalies(con, tables, site_id))
+    lines.extend(_report_lines(con, tables))
+    return lines
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = con.execute(
+        "select table_name from information_schema.tables where table_schema = ?", [RAW]
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def source_states(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """The `sources` part of the newest pipeline state committed to DuckDB (what was loaded)."""
+    from dlt.pipeline.state_sync import decompress_state
+
+    row = con.sql(
+        f"select state from {RAW}._dlt_pipeline_state where pipeline_name = "
+        f"'{settings.PIPELINE_NAME}' order by version desc, created_at desc limit 1"
+    ).fetchone() if "_dlt_pipeline_state" in _tables(con) else None
+    if not row:
+        return {}
+    state = decompress_state(row[0])
+    sources = state.get("sources", {})
+    return json.loads(json.dumps(sources, default=str))
+
+
+def _per_site(con: duckdb.DuckDBPyConnection, tables: set[str]) -> dict[int, dict[str, Any]]:
+    out: dict[int, dict[str, Any]] = {}
+    if "visits" in tables:
+        for site, n, first, last in con.sql(
+            f"select id_site, count(*), min(visit_date), max(visit_date) from {RAW}.visits "
+            "group by id_site"
+        ).fetchall():
+            out.setdefault(int(site), {}).update(visits=n, first_day=first, last_day=last)
+    if "visit_actions" in tables:
+        for site, n in con.sql(
+            f"select id_site, count(*) from {RAW}.visit_actions group by id_site"
+        ).fetchall():
+            out.setdefault(int(site), {})["actions"] = n
+    return out
+
+
+def _site_names(con: duckdb.DuckDBPyConnection, tables: set[str]) -> dict[int, str]:
+    if "sites" not in tables:
+        return {}
+    return {int(i): str(n) for i, n in con.sql(f"select idsite, name from {RAW}.sites").fetchall()}
+
+
+def _anomalies(con: duckdb.DuckDBPyConnection, tables: set[str], site_id: int) -> list[str]:
+    if "load_audit" not in tables:
+        return []
+    rows = con.execute(
+        f"""select visit_date, max(duplicate_visits), max(other_day_visits),
+                   max(truncated_visits)
+            from {RAW}.load_audit where id_site = ?
+              and (duplicate_visits > 0 or other_day_visits > 0 or truncated_visits > 0)
+            group by visit_date order by visit_date""",
+        [site_id],
+    ).fetchall()
+    out = []
+    for day, dup, other, trunc in rows:
+        parts = [f"{n} {what}" for n, what in (
+            (dup, "duplicate visit(s) dropped"),
+            (other, "visit(s) of another day"),
+            (trunc, "visit(s) with truncated actions"),
+        ) if n]
+        out.append(f"{day}: {', '.join(parts)}")
+    return out
+
+
+def _report_lines(con: duckdb.DuckDBPyConnection, tables: set[str]) -> list[str]:
+    report_tables = sorted(t for t in tables if t.startswith("report_") and t != "report_loads")
+    if not report_tables:
+        return ["reports: none loaded"]
+    lines = [f"reports: {len(report_tables)} tables"]
+    for table in report_tables:
+        rows = con.sql(
+            f'select period, max(date), count(*) from {RAW}."{table}" group by period '
+            "order by period"
+        ).fetchall()
+        detail = ", ".join(f"{period} to {last} ({n} rows)" for period, last, n in rows)
+        lines.append(f"  {table}: {detail or 'empty'}")
+    return lines
