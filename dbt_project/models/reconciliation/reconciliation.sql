@@ -22,7 +22,8 @@
 {%- set goal_metrics = ['nb_conversions', 'nb_visits_converted', 'revenue', 'conversion_rate', 'items',
                         'revenue_subtotal', 'revenue_tax', 'revenue_shipping', 'revenue_discount',
                         'avg_order_revenue'] %}
-{%- set product_metrics = ['revenue', 'quantity', 'orders', 'nb_visits', 'avg_price', 'avg_quantity'] %}
+{%- set product_metrics = ['revenue', 'quantity', 'orders', 'nb_visits', 'nb_actions', 'avg_price', 'avg_quantity',
+                           'conversion_rate'] %}
 
 with truncated as (
 

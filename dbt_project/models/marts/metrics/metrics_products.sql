@@ -1,7 +1,21 @@
 /*
-  Goals.getItemsSku / getItemsName / getItemsCategory per site, local day of the order and
-  label (`dimension` = sku | name | category). revenue = Σ price × quantity; orders = distinct
-  orders; avg_price = Σ price / orders; avg_quantity = quantity / orders.
+  Goals.getItemsSku / getItemsName / getItemsCategory (ordered products, not abandonedCarts=1)
+  per site, local day and label (`dimension` = sku | name | category), as Matomo 5 builds them
+  (plugins/Goals/RecordBuilders/ProductRecord.php, plugins/Goals/API.php getItems):
+
+  - Order items (log_conversion_item, deleted = 0, day of the order): revenue = Σ price × quantity,
+    quantity = Σ quantity, price = Σ price, orders = distinct orders (each rounded to 0.01 per
+    query). Items give the row no nb_visits.
+  - Product views (any action with the product dimension set, day of the action): nb_visits =
+    distinct visits, nb_actions = hits, avg_price_viewed = round(avg(product price), 2). Category
+    pages (a category but no SKU/name) count in the category report.
+  - The category report runs both queries once per category slot (idaction_category,
+    _category2 … _category5) and sums the rows by label: an item or view with two categories
+    counts in both, and a visit seeing the same category in two different slots counts twice.
+    An empty label is `Value not defined` in the first slot, skipped in slots 2–5.
+  - avg_price = round(price / orders, 2); when the row has no price (viewed only, or only free
+    items) it is avg_price_viewed instead. avg_quantity = round(quantity / orders, 1);
+    conversion_rate = round(orders / nb_visits, 4).
 */
 with order_items as (
 
@@ -9,32 +23,100 @@ with order_items as (
 
 ),
 
-categories as (
+item_categories as (
 
-    -- an item or product view carries up to 5 categories; each one is a row of getItemsCategory
+    -- an ordered item's category slots 1..5 (Live's `categories` array; item_category = slot 1)
     select id_site, id_visit, position as action_position, item_position,
-           unnest(cast(categories as varchar[])) as category
+           unnest(cast(categories as varchar[])) as label,
+           generate_subscripts(cast(categories as varchar[]), 1) as slot
     from {{ source('matomo_raw', 'ecommerce_items') }}
 
 ),
 
-items as (
+order_labels as (
 
-    select i.*, coalesce(c.category, i.item_category) as category
+    select i.id_site, i.order_date as day, 'sku' as dimension, 1 as slot, i.sku as label,
+           i.order_id, i.price, i.quantity
     from order_items as i
-    left join categories as c using (id_site, id_visit, action_position, item_position)
+    union all
+    select i.id_site, i.order_date, 'name', 1, i.item_name, i.order_id, i.price, i.quantity
+    from order_items as i
+    union all
+    select i.id_site, i.order_date, 'category', coalesce(c.slot, 1), coalesce(c.label, i.item_category),
+           i.order_id, i.price, i.quantity
+    from order_items as i
+    left join item_categories as c using (id_site, id_visit, action_position, item_position)
+
+),
+
+view_actions as (
+
+    select a.id_site, a.action_local_date as day, a.id_visit, a.product_view_sku, a.product_view_name,
+           a.product_view_price, cast(r.product_view_categories as varchar[]) as categories
+    from {{ ref('int_matomo__actions') }} as a
+    inner join {{ source('matomo_raw', 'visit_actions') }} as r
+        on r.id_site = a.id_site and r.id_visit = a.id_visit and r.position = a.action_position
+
+),
+
+view_labels as (
+
+    select id_site, day, 'sku' as dimension, 1 as slot, product_view_sku as label, id_visit, product_view_price as price
+    from view_actions where product_view_sku is not null
+    union all
+    select id_site, day, 'name', 1, product_view_name, id_visit, product_view_price
+    from view_actions where product_view_name is not null
+    union all
+    select id_site, day, 'category', slot, label, id_visit, product_view_price
+    from (
+        select *, unnest(categories) as label, generate_subscripts(categories, 1) as slot
+        from view_actions
+    )
+    where label is not null
+
+),
+
+{#- Matomo's label of a slot: empty -> 'Value not defined' in slot 1, dropped in slots 2..5 #}
+{%- set slot_label = "case when coalesce(label, '') <> '' then label when slot = 1 then 'Value not defined' end" %}
+
+orders_by_slot as (
+
+    select id_site, day, dimension, slot, {{ slot_label }} as label,
+           {{ php_round('sum(price * quantity)', 2) }} as revenue,
+           sum(quantity) as quantity,
+           {{ php_round('sum(price)', 2) }} as sum_price,
+           count(distinct order_id) as orders
+    from order_labels
+    group by all
+
+),
+
+views_by_slot as (
+
+    select id_site, day, dimension, slot, {{ slot_label }} as label,
+           count(distinct id_visit) as nb_visits,
+           count(*) as nb_actions,
+           coalesce({{ php_round('avg(price)', 2) }}, 0) as avg_price_viewed
+    from view_labels
+    group by all
+
+),
+
+orders as (
+
+    select id_site, day, dimension, label, sum(revenue) as revenue, sum(quantity) as quantity,
+           sum(sum_price) as sum_price, sum(orders) as orders
+    from orders_by_slot where label is not null
+    group by all
 
 ),
 
 views as (
 
-    -- Matomo's nb_visits of a product row: visits that viewed the product page that day
-    select a.id_site, a.action_local_date as day, a.id_visit, a.product_view_sku as sku,
-           a.product_view_name as item_name, unnest(coalesce(cast(r.product_view_categories as varchar[]), [null])) as category
-    from {{ ref('int_matomo__actions') }} as a
-    left join {{ source('matomo_raw', 'visit_actions') }} as r
-        on r.id_site = a.id_site and r.id_visit = a.id_visit and r.position = a.action_position
-    where a.product_view_sku is not null or a.product_view_name is not null
+    select id_site, day, dimension, label, sum(nb_visits) as nb_visits, sum(nb_actions) as nb_actions,
+           sum(avg_price_viewed) as avg_price_viewed
+    from views_by_slot where label is not null
+    group by all
 
 ),
 
@@ -44,40 +126,40 @@ days as (
 
 ),
 
-by_dimension as (
+joined as (
 
-    {%- for dim, col in [('sku', 'sku'), ('name', 'item_name'), ('category', 'category')] %}
-    select coalesce(o.id_site, v.id_site) as id_site, coalesce(o.day, v.day) as day, '{{ dim }}' as dimension,
-           coalesce(o.label, v.label) as label,
-           coalesce(o.revenue, 0) as revenue, coalesce(o.quantity, 0) as quantity,
-           coalesce(o.sum_price, 0) as sum_price, coalesce(o.orders, 0) as orders,
-           coalesce(v.nb_visits, 0) as nb_visits
-    from (
-        select id_site, order_date as day, coalesce(nullif({{ col }}, ''), 'Value not defined') as label,
-               sum(price * quantity) as revenue, sum(quantity) as quantity, sum(price) as sum_price,
-               count(distinct order_id) as orders
-        from {{ 'items' if dim == 'category' else 'order_items' }} group by all
-    ) as o
-    full outer join (
-        select id_site, day, {{ col }} as label, count(distinct id_visit) as nb_visits
-        from views where {{ col }} is not null group by all
-    ) as v on v.id_site = o.id_site and v.day = o.day and v.label = o.label
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
+    select
+        coalesce(o.id_site, v.id_site) as site_id,
+        coalesce(o.day, v.day) as date,
+        coalesce(o.dimension, v.dimension) as dimension,
+        coalesce(o.label, v.label) as label,
+        coalesce(o.revenue, 0) as revenue,
+        coalesce(o.quantity, 0) as quantity,
+        coalesce(o.sum_price, 0) as sum_price,
+        coalesce(o.orders, 0) as orders,
+        coalesce(v.nb_visits, 0) as nb_visits,
+        coalesce(v.nb_actions, 0) as nb_actions,
+        coalesce(v.avg_price_viewed, 0) as avg_price_viewed
+    from orders as o
+    full outer join views as v
+        on v.id_site = o.id_site and v.day = o.day and v.dimension = o.dimension and v.label = o.label
 
 )
 
 select
-    b.id_site as site_id,
+    j.site_id,
     'day' as period,
-    b.day as date,
-    b.dimension,
-    b.label,
-    {{ php_round('b.revenue', 2) }} as revenue,
-    b.quantity,
-    b.orders,
-    b.nb_visits,
-    {{ php_ratio('b.sum_price', 'b.orders', 2) }} as avg_price,
-    {{ php_ratio('b.quantity', 'b.orders', 1) }} as avg_quantity
-from by_dimension as b
-inner join days as d on d.site_id = b.id_site and d.day = b.day
+    j.date,
+    j.dimension,
+    j.label,
+    {{ php_round('j.revenue', 2) }} as revenue,
+    j.quantity,
+    j.orders,
+    j.nb_visits,
+    j.nb_actions,
+    case when j.sum_price = 0 then j.avg_price_viewed
+         else {{ php_ratio('j.sum_price', 'j.orders', 2) }} end as avg_price,
+    {{ php_ratio('j.quantity', 'j.orders', 1) }} as avg_quantity,
+    {{ php_ratio('j.orders', 'j.nb_visits', 4) }} as conversion_rate
+from joined as j
+inner join days as d on d.site_id = j.site_id and d.day = j.date
