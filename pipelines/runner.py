@@ -21,12 +21,26 @@ from pipelines.matomo.client import MatomoError
 
 log = logging.getLogger(__name__)
 
+# DuckDB names a file's catalog after its stem; these would clash with our schemas.
+RESERVED_STEMS = frozenset({"matomo", settings.RAW_SCHEMA, "matomo_staging", "matomo_intermediate"})
+
+
+def warehouse_path(duckdb_path: str | Path) -> Path:
+    """The DuckDB file, resolved, its folder created; refuses names that clash with schemas."""
+    path = Path(duckdb_path).resolve()
+    if path.stem in RESERVED_STEMS:
+        raise UserError(
+            f"DuckDB file {path.name!r} would make a catalog named {path.stem!r}, which clashes "
+            "with the schema of that name; use another file name, e.g. matomo_warehouse.duckdb"
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
 
 def pipeline_for(duckdb_path: str | Path) -> dlt.Pipeline:
     """The dlt pipeline of one DuckDB file; its working dir sits beside the file, so two
     warehouses never share state."""
-    path = Path(duckdb_path).resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = warehouse_path(duckdb_path)
     return dlt.pipeline(
         pipeline_name=settings.PIPELINE_NAME,
         pipelines_dir=str(path.parent / f".{path.stem}.dlt"),
@@ -38,8 +52,7 @@ def pipeline_for(duckdb_path: str | Path) -> dlt.Pipeline:
 @contextlib.contextmanager
 def run_lock(duckdb_path: str | Path) -> Iterator[None]:
     """One run per DuckDB file at a time; the lock dies with the process (kill -9 included)."""
-    path = Path(duckdb_path).resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = warehouse_path(duckdb_path)
     lock_path = path.parent / f".{path.name}.lock"
     with open(lock_path, "w") as handle:
         try:
@@ -117,7 +130,11 @@ def _sources(options: LoadOptions, failures: list[MatomoError]) -> list[Any]:
             periods = {"report_periods": options.report_periods} if options.report_periods else {}
             sources.append(
                 matomo_reports(
-                    force_start=options.force_start, failures=failures, **periods, **kwargs
+                    force_start=options.force_start,
+                    failures=failures,
+                    verify_catalogue=True,  # a misspelt report method fails before any load
+                    **periods,
+                    **kwargs,
                 )
             )
     except ConfigFieldMissingException as exc:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dlt
 
+from pipelines import reconcile, transform
 from pipelines.runner import LoadOptions, LoadResult, load
 
 log = logging.getLogger("matomo_warehouse")
@@ -66,11 +67,6 @@ def _summarize(duckdb_path: str | Path, result: LoadResult) -> None:
 
 
 def _transform_and_reconcile(duckdb_path: str | Path) -> int:
-    try:
-        from pipelines import reconcile, transform
-    except ImportError:  # the dbt project is not wired in yet
-        log.warning("dbt transform not available yet; skipped")
-        return 0
     code = transform.build(duckdb_path)
     if code:
         return code
