@@ -1,12 +1,53 @@
 {#- Actions.getPageUrls / getPageTitles (flat=1) per site, local day and label.
-    label_of(alias) returns the label expression of a pageview row with columns url, page_title. -#}
+
+    URLs: entry / exit page = the visit's first / last pageview or site search, when it is a
+    pageview (int_matomo__pageviews); time on page from int_metrics__time_on_page.
+
+    Titles differ where a request has no page title (Matomo 5, plugins/Actions/Columns/
+    EntryPageTitle.php, ExitPageTitle.php):
+    - entry title = the title of the visit's *first request*, set once (onNewVisit); a visit
+      that starts with an event, download, outlink, goal or a pageview without title has
+      entry title 0 and counts in no row's entry_* metrics (the entry URL, by contrast, is
+      filled in by the first later pageview);
+    - exit title = the last pageview *with a title* or site search (an untitled pageview
+      keeps the previous exit title);
+    - time spent goes to the exit title current before the request (title_* columns of
+      int_metrics__time_on_page); a pageview without title (`Page Name not defined`) has
+      hits and visits but never entries, exits or time. -#}
 {% macro page_report(label_kind) -%}
-{%- set label = (page_url_label('url') if label_kind == 'url'
-                 else "coalesce(nullif(trim(page_title), ''), 'Page Name not defined')") -%}
+{%- set title_label = "coalesce(nullif(trim(page_title), ''), 'Page Name not defined')" -%}
+{%- set label = (page_url_label('url') if label_kind == 'url' else title_label) -%}
 with pageviews as (
 
+    {%- if label_kind == 'url' %}
     select pv.*, {{ label }} as label
     from {{ ref('int_matomo__pageviews') }} as pv
+    {%- else %}
+    select pv.* exclude (is_entry_page, is_exit_page), {{ label }} as label,
+        coalesce(f.is_first_request, false) and nullif(trim(pv.page_title), '') is not null as is_entry_page,
+        coalesce(x.is_exit_title, false) as is_exit_page
+    from {{ ref('int_matomo__pageviews') }} as pv
+    left join (
+        select id_site, id_visit, action_position, true as is_first_request
+        from (
+            select id_site, id_visit, action_position,
+                   row_number() over (partition by id_site, id_visit order by request_sequence) as n
+            from {{ ref('int_matomo__actions') }}
+        )
+        where n = 1
+    ) as f using (id_site, id_visit, action_position)
+    left join (
+        select id_site, id_visit, action_position, true as is_exit_title
+        from (
+            select id_site, id_visit, action_position,
+                   row_number() over (partition by id_site, id_visit order by request_sequence desc) as n
+            from {{ ref('int_matomo__actions') }}
+            where action_type = 'site_search'
+               or (action_type = 'pageview' and nullif(trim(page_title), '') is not null)
+        )
+        where n = 1
+    ) as x using (id_site, id_visit, action_position)
+    {%- endif %}
 
 ),
 
@@ -57,11 +98,19 @@ exits as (
 
 time_spent as (
 
+    {%- if label_kind == 'url' %}
     select t.id_site, t.action_local_date as day, {{ label }} as label,
            sum(t.time_spent_seconds) as sum_time_spent
     from {{ ref('int_metrics__time_on_page') }} as t
     where t.page_type = 'pageview'
     group by all
+    {%- else %}
+    select t.id_site, t.title_action_local_date as day, trim(t.title_page_title) as label,
+           sum(t.time_spent_seconds) as sum_time_spent
+    from {{ ref('int_metrics__time_on_page') }} as t
+    where t.title_page_type = 'pageview'
+    group by all
+    {%- endif %}
 
 ),
 

@@ -10,6 +10,13 @@
   page. Live reads it from Matomo's own time_spent_ref_action of the next action, so it
   includes requests Live never lists (cart updates later turned into an order, goal
   requests); the timestamp difference would credit the page too much.
+
+  The page *title* a gap is credited to (title_* columns, for Actions.getPageTitles) follows
+  Matomo's idaction_name_ref = the visit's exit title at that moment: the last pageview
+  *with a title* or site search before the request. A pageview without a title never becomes
+  the exit title (ExitPageTitle::onExistingVisit keeps the old one when the action has no name
+  id), so the gaps it would get go to the title before it, or are lost (ref 0) when there
+  is none — its "Page Name not defined" row has hits but no time.
 */
 {{ config(materialized='view', schema='matomo_intermediate') }}
 {%- set max_gap = var('matomo__max_time_spent_seconds', 1800) | int %}
@@ -41,7 +48,12 @@ sequenced as (
         l.previous_logged_live_time_spent,
         a.local_epoch - lag(a.local_epoch) over w as gap_seconds,
         last_value(case when a.action_type in ('pageview', 'site_search') then a.action_position end ignore nulls)
-            over (w rows between unbounded preceding and 1 preceding) as current_page_position
+            over (w rows between unbounded preceding and 1 preceding) as current_page_position,
+        -- the page title current before the request: a pageview without title does not replace it
+        last_value(case when a.action_type = 'site_search'
+                          or (a.action_type = 'pageview' and nullif(trim(a.page_title), '') is not null)
+                        then a.action_position end ignore nulls)
+            over (w rows between unbounded preceding and 1 preceding) as current_title_position
     from actions as a
     left join logged as l using (id_site, id_visit, request_sequence)
     window w as (partition by a.id_site, a.id_visit order by a.request_sequence)
@@ -57,6 +69,10 @@ select
     p.action_local_date,
     p.url,
     p.page_title,
+    t.action_position as title_action_position,
+    t.action_type as title_page_type,
+    t.action_local_date as title_action_local_date,
+    t.page_title as title_page_title,
     least(greatest(
         case
             when s.action_type = 'pageview'
@@ -68,4 +84,6 @@ select
 from sequenced as s
 inner join actions as p
     on p.id_site = s.id_site and p.id_visit = s.id_visit and p.action_position = s.current_page_position
+left join actions as t
+    on t.id_site = s.id_site and t.id_visit = s.id_visit and t.action_position = s.current_title_position
 where s.action_type in ('pageview', 'download', 'outlink', 'site_search', 'content_impression', 'content_interaction')
