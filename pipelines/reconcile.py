@@ -15,16 +15,26 @@ import duckdb
 log = logging.getLogger("matomo_warehouse")
 
 EXPLAINED_PREFIX = "explained_"
-SUMMARY_SQL = """
+# Goals.get is one report with several request variants (no idGoal, each idGoal,
+# ecommerceOrder, ecommerceAbandonedCart): summarize each on its own line.
+REPORT_SCOPE_SQL = """
+case
+    when report <> 'Goals.get' then report
+    when label = 'all' then 'Goals.get (overall)'
+    when label in ('ecommerceOrder', 'ecommerceAbandonedCart') then 'Goals.get (' || label || ')'
+    else 'Goals.get (idGoal)'
+end
+"""
+SUMMARY_SQL = f"""
 select
-    report,
+    {REPORT_SCOPE_SQL} as report,
     count(*) as compared,
     count(*) filter (where status = 'match') as matched,
     count(*) filter (where status like 'explained_%') as explained,
     count(*) filter (where status <> 'match' and status not like 'explained_%') as mismatched
 from matomo.reconciliation
-group by report
-order by report
+group by all
+order by 1
 """
 PROBLEMS_SQL = """
 select site_id, period, date, report, label, metric, matomo_value, mart_value, status
@@ -36,7 +46,7 @@ limit ?
 
 
 def summary(duckdb_path: str | Path) -> list[tuple[str, int, int, int, int]]:
-    """(report, compared, matched, explained, mismatched) per report."""
+    """(report, compared, matched, explained, mismatched) per report (Goals.get per variant)."""
     with duckdb.connect(str(duckdb_path)) as con:
         return [tuple(row) for row in con.execute(SUMMARY_SQL).fetchall()]
 
