@@ -24,6 +24,12 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu_s() -> float:
+    """CPU seconds (user + system) of this process and its threads so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def fetch_only(args: dict[str, Any]) -> dict[str, Any]:
     """The floor: the same Live pages, downloaded and JSON-parsed by the same client with the
     same concurrency (one day per worker, pages of a day in order), and thrown away."""
@@ -50,6 +56,7 @@ def fetch_only(args: dict[str, Any]) -> dict[str, Any]:
         "pages": sum(p for p, _ in done),
         "visits": sum(v for _, v in done),
         "peak_rss_mb": peak_rss_mb(),
+        "cpu_s": cpu_s(),
     }
 
 
@@ -80,6 +87,7 @@ def load(args: dict[str, Any]) -> dict[str, Any]:
         "rows": result.rows,
         "steps": steps,
         "peak_rss_mb": peak_rss_mb(),
+        "cpu_s": cpu_s(),
     }
 
 

@@ -17,7 +17,7 @@ import dlt
 from . import live, report_jobs, settings
 from .client import MatomoClient, make_client
 from .parallel import ordered_pages
-from .sites import Site, fetch_sites
+from .sites import Site, check_report_methods, fetch_sites, list_site_ids
 
 # ======================================================================= Live source (visits)
 
@@ -102,9 +102,14 @@ def live_pages(
 
     for (site, day, final), pages in ordered_pages(units, produce, concurrency):
         audit = live.DayAudit(id_site=site.id, visit_date=day, is_final=final)
+        batch: list[live.Visit] = []
         for page in pages:
-            kept = live.screen_page(page, audit, site.timezone)
-            yield {"kind": "visits", "site": site, "visits": kept}
+            batch.extend(live.screen_page(page, audit, site.timezone))
+            if len(batch) >= _BATCH_VISITS:
+                yield {"kind": "visits", "site": site, "visits": batch}
+                batch = []
+        if batch:
+            yield {"kind": "visits", "site": site, "visits": batch}
         live.log_day(site, audit)
         yield {"kind": "audit", "row": audit.row()}
         site_state = state.setdefault(str(site.id), {})
@@ -113,6 +118,10 @@ def live_pages(
 
 
 _MERGE = {"disposition": "merge", "strategy": "delete-insert"}
+# Pages of a day are handed to the transformers in batches of about this many visits: dlt's
+# per-item cost of an arrow table (schema merge) is paid per batch, not per page. A batch never
+# spans two days; memory is bounded by the batch (~12 MB per 1,000 parsed visits).
+_BATCH_VISITS = 2000
 
 
 def _arrow_row_columns() -> None:
@@ -201,6 +210,7 @@ def matomo_reports(
     max_requests_per_second: float = 0.0,
     now: Any = None,
     failures: list | None = None,
+    verify_catalogue: bool = False,
 ) -> Any:
     """Matomo's archived reports (Reporting API) into one `report_<module>_<action>` table each.
 
@@ -208,7 +218,8 @@ def matomo_reports(
     day loaded; each run re-pulls `report_lookback_days` before it (`force_start`: from
     `start_date`) up to `end_date` (default: the site's yesterday). Config is validated before
     anything is requested. Failed report requests are appended to `failures` (and logged);
-    their reports' state does not advance.
+    their reports' state does not advance. `verify_catalogue`: first check every report method
+    against API.getReportMetadata and fail (MatomoError) on one no site offers (the CLI does).
     """
     plan = report_jobs.build_plan(
         start_date=start_date,
@@ -223,6 +234,13 @@ def matomo_reports(
     )
     client = make_client(url, api_token, request_timeout, max_retries, backoff_base,
                          max_requests_per_second)
+    if verify_catalogue:  # a misspelt report method fails here, before anything is loaded
+        check_report_methods(
+            client,
+            site_ids or list_site_ids(client),
+            {spec.method for spec in plan.specs},
+            plan.start.isoformat() if plan.start else "yesterday",
+        )
     sink = failures if failures is not None else []
     return report_rows(client, plan, site_ids, sink)
 
