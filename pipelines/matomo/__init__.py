@@ -17,7 +17,7 @@ import dlt
 from . import live, report_jobs, settings
 from .client import MatomoClient, make_client
 from .parallel import ordered_pages
-from .sites import Site, check_report_methods, fetch_sites, list_site_ids
+from .sites import Site, fetch_sites
 
 # ======================================================================= Live source (visits)
 
@@ -210,7 +210,6 @@ def matomo_reports(
     max_requests_per_second: float = 0.0,
     now: Any = None,
     failures: list | None = None,
-    verify_catalogue: bool = False,
 ) -> Any:
     """Matomo's archived reports (Reporting API) into one `report_<module>_<action>` table each.
 
@@ -218,8 +217,7 @@ def matomo_reports(
     day loaded; each run re-pulls `report_lookback_days` before it (`force_start`: from
     `start_date`) up to `end_date` (default: the site's yesterday). Config is validated before
     anything is requested. Failed report requests are appended to `failures` (and logged);
-    their reports' state does not advance. `verify_catalogue`: first check every report method
-    against API.getReportMetadata and fail (MatomoError) on one no site offers (the CLI does).
+    their reports' state does not advance.
     """
     plan = report_jobs.build_plan(
         start_date=start_date,
@@ -234,13 +232,6 @@ def matomo_reports(
     )
     client = make_client(url, api_token, request_timeout, max_retries, backoff_base,
                          max_requests_per_second)
-    if verify_catalogue:  # a misspelt report method fails here, before anything is loaded
-        check_report_methods(
-            client,
-            site_ids or list_site_ids(client),
-            {spec.method for spec in plan.specs},
-            plan.start.isoformat() if plan.start else "yesterday",
-        )
     sink = failures if failures is not None else []
     return report_rows(client, plan, site_ids, sink)
 

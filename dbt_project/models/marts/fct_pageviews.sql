@@ -6,8 +6,10 @@
         on_schema_change='append_new_columns',
     )
 }}
--- One row per pageview with Matomo's time on page: summed per URL / title and day it gives
--- Actions.getPageUrls / getPageTitles `sum_time_spent`. Incremental by whole visits.
+-- One row per pageview with Matomo's time on page (rule: int_matomo__pageviews): summed per
+-- URL label and day it gives Actions.getPageUrls `sum_time_spent` (getPageTitles too, except
+-- that Matomo credits an untitled pageview's time to the previous titled page). Incremental by
+-- whole visits.
 with visits as (
 
     select id_site, id_visit, visit_date, dlt_load_id
