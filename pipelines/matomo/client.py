@@ -334,7 +334,7 @@ def _transient_message(message: str) -> bool:
 
 
 def _strip_tags(text: str) -> str:
-    return re.sub(r"<[^>]*>", " ", text)
+    return re.sub(r"<[^>]*>", "", text)
 
 
 def _bulk_where(requests_: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
