@@ -89,13 +89,21 @@ def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 
 def source_states(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-    """The `sources` part of the newest pipeline state committed to DuckDB (what was loaded)."""
+    """The `sources` part of the newest pipeline state committed to DuckDB: like dlt, only a
+    state whose load completed (in `_dlt_loads` with status 0) counts; a run killed during its
+    load step may have written its state row already."""
     from dlt.pipeline.state_sync import decompress_state
 
-    row = con.sql(
-        f"select state from {RAW}._dlt_pipeline_state where pipeline_name = "
-        f"'{settings.PIPELINE_NAME}' order by version desc, created_at desc limit 1"
-    ).fetchone() if "_dlt_pipeline_state" in _tables(con) else None
+    tables = _tables(con)
+    if not {"_dlt_pipeline_state", "_dlt_loads"} <= tables:
+        return {}
+    row = con.execute(
+        f"""select s.state from {RAW}._dlt_pipeline_state s
+            join {RAW}._dlt_loads l on l.load_id = s._dlt_load_id
+            where s.pipeline_name = ? and l.status = 0
+            order by l.load_id desc, s.version desc limit 1""",
+        [settings.PIPELINE_NAME],
+    ).fetchone()
     if not row:
         return {}
     state = decompress_state(row[0])
