@@ -351,3 +351,49 @@ def test_bulk_error_names_sites_and_dates(recording: Recording, sleeps: list[flo
         _client(server, max_retries=1).bulk(subs)
     assert str(caught.value).startswith(
         "Matomo API.getBulkRequest site=1 period=day date=2026-10-05..2026-10-06: HTTP 500")
+
+
+# ------------------------------------------------------------------- data guards
+
+
+def test_a_visit_repeated_across_pages_is_recorded_and_loaded_once(
+    recording: Recording, recorded_day_lists: dict, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Offset paging of a day that gains visits meanwhile repeats a visit at the start of the
+    next page. Simulated: every page after the first starts one visit early."""
+    from pipelines.recording.dispatch import Answer
+
+    page_size = 50
+    monkeypatch.setenv("SOURCES__MATOMO__LIVE_PAGE_SIZE", str(page_size))
+    db = tmp_path / "w.duckdb"
+    with RecordingServer(recording, token=TOKEN) as server, \
+            caplog.at_level(logging.WARNING, logger="pipelines.matomo.live"):
+        answer = server.dispatcher.answer
+
+        def shifted(params: Any, auth: str, **kw: Any) -> Answer:
+            offset = int(params.get("filter_offset") or 0)
+            if params.get("method") == "Live.getLastVisitsDetails" and offset > 0:
+                params = {**params, "filter_offset": str(offset - 1)}
+            return answer(params, auth, **kw)
+
+        server.dispatcher.answer = shifted  # type: ignore[method-assign]
+        assert full_load(db, server.url, reports=False).ok
+    with duckdb.connect(str(db), read_only=True) as con:
+        visits = dict(((s, d.isoformat()), n) for s, d, n in con.execute(
+            "select id_site, visit_date, count(*) from matomo_raw.visits group by all").fetchall())
+        distinct = con.execute("select count(distinct (id_site, id_visit)), count(*) "
+                               "from matomo_raw.visits").fetchone()
+        audit = {(s, d.isoformat()): (pages, dup) for s, d, pages, dup in con.execute(
+            "select id_site, visit_date, pages, duplicate_visits from matomo_raw.load_audit"
+        ).fetchall()}
+    assert visits == {key: len(day) for key, day in recorded_day_lists.items()}
+    assert distinct[0] == distinct[1]  # loaded once
+    multi_page = {key: a for key, a in audit.items() if a[0] > 1}
+    assert multi_page  # the recording has days of more than one page of 50
+    # offsets 0, 50, 100 are served from 0, 49, 99: pages 1 and 2 share one visit
+    assert {k: a for k, a in multi_page.items() if a[1] != 1} == {}
+    assert all(dup == 0 for pages, dup in audit.values() if pages == 1)
+    warned = [r.getMessage() for r in caplog.records if "duplicate visit(s) dropped" in
+              r.getMessage()]
+    assert len(warned) == len(multi_page)
