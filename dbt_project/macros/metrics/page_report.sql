@@ -1,7 +1,7 @@
 {#- Actions.getPageUrls / getPageTitles (flat=1) per site, local day and label.
 
     URLs: entry / exit page = the visit's first / last pageview or site search, when it is a
-    pageview (int_matomo__pageviews); time on page from int_metrics__time_on_page.
+    pageview (int_matomo__pageviews); time on page from int_matomo__time_on_page.
 
     Titles differ where a request has no page title (Matomo 5, plugins/Actions/Columns/
     EntryPageTitle.php, ExitPageTitle.php):
@@ -12,7 +12,7 @@
     - exit title = the last pageview *with a title* or site search (an untitled pageview
       keeps the previous exit title);
     - time spent goes to the exit title current before the request (title_* columns of
-      int_metrics__time_on_page); a pageview without title (`Page Name not defined`) has
+      int_matomo__time_on_page); a pageview without title (`Page Name not defined`) has
       hits and visits but never entries, exits or time. -#}
 {% macro page_report(label_kind) -%}
 {%- set title_label = "coalesce(nullif(trim(page_title), ''), 'Page Name not defined')" -%}
@@ -101,13 +101,13 @@ time_spent as (
     {%- if label_kind == 'url' %}
     select t.id_site, t.action_local_date as day, {{ label }} as label,
            sum(t.time_spent_seconds) as sum_time_spent
-    from {{ ref('int_metrics__time_on_page') }} as t
+    from {{ ref('int_matomo__time_on_page') }} as t
     where t.page_type = 'pageview'
     group by all
     {%- else %}
     select t.id_site, t.title_action_local_date as day, trim(t.title_page_title) as label,
            sum(t.time_spent_seconds) as sum_time_spent
-    from {{ ref('int_metrics__time_on_page') }} as t
+    from {{ ref('int_matomo__time_on_page') }} as t
     where t.title_page_type = 'pageview'
     group by all
     {%- endif %}

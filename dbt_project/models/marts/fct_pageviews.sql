@@ -6,7 +6,7 @@
         on_schema_change='append_new_columns',
     )
 }}
--- One row per pageview with Matomo's time on page (rule: int_matomo__pageviews): summed per
+-- One row per pageview with Matomo's time on page (rule: int_matomo__time_on_page): summed per
 -- URL label and day it gives Actions.getPageUrls `sum_time_spent` (getPageTitles too, except
 -- that Matomo credits an untitled pageview's time to the previous titled page). Incremental by
 -- whole visits.

@@ -1,15 +1,29 @@
 /*
-  Matomo's time on page, one row per request that credits a gap to the current page or
-  site search (the `sum_time_spent` of Actions.getPageUrls / getPageTitles).
+  Matomo's time on page: the one implementation of the rule. One row per request that
+  credits a gap to the page or site search current before it (the `sum_time_spent` of
+  Actions.getPageUrls / getPageTitles; int_matomo__pageviews.time_on_page_seconds and
+  metrics_page_urls / metrics_page_titles are sums of these rows). Verified against the
+  recorded reports (every URL-day of both recorded sites).
 
-  Same rule as int_matomo__pageviews (gap to the previous request of the visit, in the order
-  Matomo received them, credited to the last pageview or site search; gaps ending in an
-  event, goal or ecommerce request are lost), with one addition checked against the
-  recording: when a pageview directly follows a pageview or site search (no other logged
-  action in between, conversions aside), the gap is Live's `timeSpent` of that previous
-  page. Live reads it from Matomo's own time_spent_ref_action of the next action, so it
-  includes requests Live never lists (cart updates later turned into an order, goal
-  requests); the timestamp difference would credit the page too much.
+  Matomo stores on every tracked action the gap to the visit's previous request
+  (time_spent_ref_action, clamped to 0..max_time_spent_seconds) against the page that was
+  current then (idaction_url_ref), and the page report sums those gaps:
+  - requests are taken in the order Matomo received them (request_sequence: at the same
+    second a goal / ecommerce request comes after the action that triggered it);
+  - the "current page" is the last pageview **or site search** before the request; a gap
+    whose current page is a site search is credited to the search, not to a page
+    (page_type = 'site_search');
+  - gaps ending in an event, goal or ecommerce request are lost (events are excluded from
+    the time-spent query; conversions create no action row) — the next request's gap is
+    still measured from them (an event resets the clock);
+  - downloads, outlinks, content impressions/interactions, pageviews and searches carry
+    their gap to the current page; the last page of a visit gets nothing more;
+  - when a pageview directly follows a pageview or site search (no other action row in
+    between; conversions create none), its gap is Live's `timeSpent` of that previous
+    page/search instead of the timestamp difference. Live reads timeSpent from Matomo's own
+    time_spent_ref_action of the next action, so it accounts for requests Live never lists
+    (heartbeat pings, cart updates overwritten by later ones, goal requests), which also
+    end a gap in Matomo. Site searches have no Live timeSpent: the timestamp gap is used.
 
   The page *title* a gap is credited to (title_* columns, for Actions.getPageTitles) follows
   Matomo's idaction_name_ref = the visit's exit title at that moment: the last pageview
@@ -18,7 +32,6 @@
   id), so the gaps it would get go to the title before it, or are lost (ref 0) when there
   is none — its "Page Name not defined" row has hits but no time.
 */
-{{ config(materialized='view', schema='matomo_intermediate') }}
 {%- set max_gap = var('matomo__max_time_spent_seconds', 1800) | int %}
 
 with actions as (
@@ -29,7 +42,8 @@ with actions as (
 
 logged as (
 
-    -- requests that create an action row in Matomo (conversions do not)
+    -- requests that create an action row in Matomo (conversions do not): the previous one
+    -- decides whether a pageview's gap is Live's timeSpent of the previous page
     select
         id_site, id_visit, request_sequence,
         lag(action_type) over w as previous_logged_type,
@@ -47,6 +61,7 @@ sequenced as (
         l.previous_logged_type,
         l.previous_logged_live_time_spent,
         a.local_epoch - lag(a.local_epoch) over w as gap_seconds,
+        -- the pageview or site search current before the request (latest one strictly before)
         last_value(case when a.action_type in ('pageview', 'site_search') then a.action_position end ignore nulls)
             over (w rows between unbounded preceding and 1 preceding) as current_page_position,
         -- the page title current before the request: a pageview without title does not replace it
@@ -86,4 +101,5 @@ inner join actions as p
     on p.id_site = s.id_site and p.id_visit = s.id_visit and p.action_position = s.current_page_position
 left join actions as t
     on t.id_site = s.id_site and t.id_visit = s.id_visit and t.action_position = s.current_title_position
+-- only these requests credit a gap (events, goals and ecommerce requests lose theirs)
 where s.action_type in ('pageview', 'download', 'outlink', 'site_search', 'content_impression', 'content_interaction')
