@@ -66,9 +66,7 @@ def test_clones_are_consistent_real_visits(synthetic: Path) -> None:
             assert last.date().isoformat() == params["date"]
             utc = dt.datetime.fromtimestamp(visit["lastActionTimestamp"], dt.UTC)
             assert visit["lastActionDateTime"] == utc.strftime("%Y-%m-%d %H:%M:%S")
-            assert visit["serverDatePretty"] == (
-                f"{last:%A}, {last:%B} {last.day}, {last.year}"
-            )
+            assert visit["serverDatePretty"] == (f"{last:%A}, {last:%B} {last.day}, {last.year}")
             first = visit["firstActionTimestamp"]
             assert first <= visit["lastActionTimestamp"] == visit["serverTimestamp"]
             offset = int(last.utcoffset().total_seconds())  # type: ignore[union-attr]
@@ -91,12 +89,22 @@ def test_lazy_store_serves_pages_like_the_emulator(synthetic: Path) -> None:
         pages = []
         offset = 0
         while True:
-            response = requests.post(server.url, data={
-                "module": "API", "method": "Live.getLastVisitsDetails", "format": "json",
-                "idSite": params["idSite"], "period": "day", "date": params["date"],
-                "filter_limit": 100, "filter_offset": offset, "filter_sort_order": "asc",
-                "token_auth": "t",
-            }, timeout=30)
+            response = requests.post(
+                server.url,
+                data={
+                    "module": "API",
+                    "method": "Live.getLastVisitsDetails",
+                    "format": "json",
+                    "idSite": params["idSite"],
+                    "period": "day",
+                    "date": params["date"],
+                    "filter_limit": 100,
+                    "filter_offset": offset,
+                    "filter_sort_order": "asc",
+                    "token_auth": "t",
+                },
+                timeout=30,
+            )
             page = response.json()
             pages.extend(page)
             if len(page) < 100:

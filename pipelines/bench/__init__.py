@@ -62,14 +62,21 @@ def recording_for(size: Size, data_dir: Path) -> Path:
     if manifest.is_file():
         meta = json.loads(manifest.read_text()).get("synthetic", {})
         if (meta.get("visits"), meta.get("sites"), meta.get("days")) == (
-            size.visits, size.sites, size.days,
+            size.visits,
+            size.sites,
+            size.days,
         ):
             return directory
     shutil.rmtree(directory, ignore_errors=True)
     log.warning("generating %s ...", directory)
     summary = generate(directory, visits=size.visits, sites=size.sites, days=size.days)
-    log.warning("generated %d visits / %d actions in %.1fs (%.0f MB gzip)", summary.visits,
-                summary.actions, summary.seconds, summary.gz_bytes / 1e6)
+    log.warning(
+        "generated %d visits / %d actions in %.1fs (%.0f MB gzip)",
+        summary.visits,
+        summary.actions,
+        summary.seconds,
+        summary.gz_bytes / 1e6,
+    )
     return directory
 
 
@@ -78,7 +85,10 @@ def run_child(task: dict[str, Any], env: dict[str, str] | None = None) -> dict[s
     started = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "pipelines.bench.worker", json.dumps(task)],
-        cwd=REPO_ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})},
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
         check=False,
     )
     wall = time.perf_counter() - started
@@ -101,8 +111,9 @@ def _units(manifest: dict[str, Any]) -> list[tuple[int, str]]:
 
 def _expected_pages(manifest: dict[str, Any]) -> int:
     """Requests the pager makes: a day of n visits takes floor(n / size) + 1 pages."""
-    return sum(int(c["visits"]) // PAGE_SIZE + 1 for c in manifest["calls"]
-               if c.get("group") == "live")
+    return sum(
+        int(c["visits"]) // PAGE_SIZE + 1 for c in manifest["calls"] if c.get("group") == "live"
+    )
 
 
 def _noon(day: str) -> str:
@@ -124,37 +135,75 @@ def bench_size(size: Size, work: Path, data_dir: Path, skip_dbt: bool) -> dict[s
     db = work / f"{size.name}.duckdb"
     for stale in (db, work / f".{db.stem}.dlt", work / f"{db.name}.wal"):
         shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink(
-            missing_ok=True)
+            missing_ok=True
+        )
     token = secrets.token_hex(8)
-    out: dict[str, Any] = {"size": size.__dict__, "actions": counts["actions"],
-                           "json_mb": counts["bodies_bytes"] / 1e6}
+    out: dict[str, Any] = {
+        "size": size.__dict__,
+        "actions": counts["actions"],
+        "json_mb": counts["bodies_bytes"] / 1e6,
+    }
     with RecordingServer(load_recording(directory), token=token) as server:
         base = {"url": server.url, "token": token}
-        floor = run_child({**base, "task": "fetch", "units": _units(manifest),
-                           "page_size": PAGE_SIZE, "concurrency": CONCURRENCY})
+        floor = run_child(
+            {
+                **base,
+                "task": "fetch",
+                "units": _units(manifest),
+                "page_size": PAGE_SIZE,
+                "concurrency": CONCURRENCY,
+            }
+        )
         out["floor"] = floor
         log.warning("%s floor: %.1fs for %d pages", size.name, floor["seconds"], floor["pages"])
         server.reset_stats()
-        first = run_child({**base, "task": "load", "db": str(db), "start": start, "end": end,
-                           "now": _noon(end), "force_start": True})
+        first = run_child(
+            {
+                **base,
+                "task": "load",
+                "db": str(db),
+                "start": start,
+                "end": end,
+                "now": _noon(end),
+                "force_start": True,
+            }
+        )
         first["requests"] = server.total_requests()
         out["load"] = first
         log.warning("%s load: %.1fs", size.name, first["seconds"])
-        out["dbt"] = {"skipped": "--skip-dbt"} if skip_dbt else run_child(
-            {"task": "dbt", "db": str(db)})
+        out["dbt"] = (
+            {"skipped": "--skip-dbt"} if skip_dbt else run_child({"task": "dbt", "db": str(db)})
+        )
         server.reset_stats()
-        out["incremental_load"] = run_child({**base, "task": "load", "db": str(db),
-                                             "start": start, "end": end,
-                                             "now": _later(end, 2)})
+        out["incremental_load"] = run_child(
+            {
+                **base,
+                "task": "load",
+                "db": str(db),
+                "start": start,
+                "end": end,
+                "now": _later(end, 2),
+            }
+        )
         out["incremental_load"]["requests"] = server.total_requests()
-        out["incremental_dbt"] = {"skipped": "--skip-dbt"} if skip_dbt else run_child(
-            {"task": "dbt", "db": str(db)})
+        out["incremental_dbt"] = (
+            {"skipped": "--skip-dbt"} if skip_dbt else run_child({"task": "dbt", "db": str(db)})
+        )
         server.reset_stats()
-        out["noop_load"] = run_child({**base, "task": "load", "db": str(db), "start": start,
-                                      "end": end, "now": _later(end, 2)})
+        out["noop_load"] = run_child(
+            {
+                **base,
+                "task": "load",
+                "db": str(db),
+                "start": start,
+                "end": end,
+                "now": _later(end, 2),
+            }
+        )
         out["noop_load"]["requests"] = server.total_requests()
-        out["noop_dbt"] = {"skipped": "--skip-dbt"} if skip_dbt else run_child(
-            {"task": "dbt", "db": str(db)})
+        out["noop_dbt"] = (
+            {"skipped": "--skip-dbt"} if skip_dbt else run_child({"task": "dbt", "db": str(db)})
+        )
     rows = sum(first["rows"].get(t, 0) for t in ("visits", "visit_actions", "ecommerce_items"))
     out["visits_per_s"] = size.visits / first["seconds"]
     out["rows_per_s"] = rows / first["seconds"]
@@ -174,16 +223,33 @@ def bench_latency(size: Size, latency_ms: float, work: Path, data_dir: Path) -> 
     db = work / f"{size.name}-latency.duckdb"
     for stale in (db, work / f".{db.stem}.dlt"):
         shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink(
-            missing_ok=True)
+            missing_ok=True
+        )
     token = secrets.token_hex(8)
     latency = latency_ms / 1000
     with RecordingServer(load_recording(directory), token=token, latency_s=latency) as server:
         base = {"url": server.url, "token": token}
-        floor = run_child({**base, "task": "fetch", "units": _units(manifest),
-                           "page_size": PAGE_SIZE, "concurrency": CONCURRENCY})
+        floor = run_child(
+            {
+                **base,
+                "task": "fetch",
+                "units": _units(manifest),
+                "page_size": PAGE_SIZE,
+                "concurrency": CONCURRENCY,
+            }
+        )
         server.reset_stats()
-        result = run_child({**base, "task": "load", "db": str(db), "start": start, "end": end,
-                            "now": _later(end, 2), "force_start": True})
+        result = run_child(
+            {
+                **base,
+                "task": "load",
+                "db": str(db),
+                "start": start,
+                "end": end,
+                "now": _later(end, 2),
+                "force_start": True,
+            }
+        )
         counts = server.request_counts()
     pages = counts.get("Live.getLastVisitsDetails", 0)
     ideal = math.ceil(pages / CONCURRENCY) * latency
@@ -291,34 +357,53 @@ def render(results: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipelines.bench", description=(
-        "Benchmark the Live load against synthetic recordings (see BENCHMARKS.md). "
-        "1M visits: --visits 1000000 --sites 4 --days 60"))
+    parser = argparse.ArgumentParser(
+        prog="python -m pipelines.bench",
+        description=(
+            "Benchmark the Live load against synthetic recordings (see BENCHMARKS.md). "
+            "1M visits: --visits 1000000 --sites 4 --days 60"
+        ),
+    )
     parser.add_argument("--visits", type=int, default=50_000)
     parser.add_argument("--sites", type=int, default=2)
     parser.add_argument("--days", type=int, default=30)
-    parser.add_argument("--latency-ms", type=float, default=150.0,
-                        help="server latency of the latency run (0 = skip it)")
-    parser.add_argument("--latency-visits", type=int, default=20_000)
-    parser.add_argument("--latency-days", type=int, default=60)
+    parser.add_argument(
+        "--latency-ms",
+        type=float,
+        default=150.0,
+        help="server latency of the latency run (0 = skip it)",
+    )
+    parser.add_argument("--latency-visits", type=int, default=7_200)
+    parser.add_argument("--latency-days", type=int, default=180)
     parser.add_argument("--skip-dbt", action="store_true")
     parser.add_argument("--json", type=Path, default=OUT_DIR / "results.json")
-    parser.add_argument("--work", type=Path, default=OUT_DIR / "work",
-                        help="DuckDB files and dlt working dirs")
-    parser.add_argument("--data", type=Path, default=OUT_DIR / "data",
-                        help="generated recordings (reused between runs)")
+    parser.add_argument(
+        "--work", type=Path, default=OUT_DIR / "work", help="DuckDB files and dlt working dirs"
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=OUT_DIR / "data",
+        help="generated recordings (reused between runs)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(message)s",
+        stream=sys.stderr,
+    )
     args.work.mkdir(parents=True, exist_ok=True)
     args.data.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {
         "started_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": machine(),
         "settings": {"page_size": PAGE_SIZE, "concurrency": CONCURRENCY},
-        "sizes": [bench_size(Size(args.visits, args.sites, args.days), args.work, args.data,
-                             args.skip_dbt)],
+        "sizes": [
+            bench_size(
+                Size(args.visits, args.sites, args.days), args.work, args.data, args.skip_dbt
+            )
+        ],
     }
     if args.latency_ms > 0:
         size = Size(args.latency_visits, args.sites, args.latency_days)

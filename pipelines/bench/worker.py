@@ -99,8 +99,11 @@ def dbt_build(args: dict[str, Any]) -> dict[str, Any]:
         return {"skipped": f"pipelines.transform is not importable yet ({exc})"}
     started = time.perf_counter()
     code = transform.build(args["db"])
-    return {"seconds": time.perf_counter() - started, "exit_code": code,
-            "peak_rss_mb": peak_rss_mb()}
+    return {
+        "seconds": time.perf_counter() - started,
+        "exit_code": code,
+        "peak_rss_mb": peak_rss_mb(),
+    }
 
 
 TASKS = {"fetch": fetch_only, "load": load, "dbt": dbt_build}
@@ -109,8 +112,11 @@ TASKS = {"fetch": fetch_only, "load": load, "dbt": dbt_build}
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = json.loads(argv[0])
-    logging.basicConfig(level=args.get("log_level", "WARNING"), stream=sys.stderr,
-                        format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logging.basicConfig(
+        level=args.get("log_level", "WARNING"),
+        stream=sys.stderr,
+        format="%(asctime)s %(name)s %(levelname)s %(message)s",
+    )
     out = TASKS[args["task"]](args)
     print(json.dumps(out, default=str))
     return 0

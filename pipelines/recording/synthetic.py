@@ -79,8 +79,10 @@ def _shift_iso_date(text: str, days: int) -> str:
 def _shift_long_date(text: str, days: int) -> str:
     """`Monday, October 5, 2026` shifted by whole days."""
     day = dt.datetime.strptime(text, "%A, %B %d, %Y").date() + dt.timedelta(days=days)
-    return f"{calendar.day_name[day.weekday()]}, {calendar.month_name[day.month]} {day.day}, " \
+    return (
+        f"{calendar.day_name[day.weekday()]}, {calendar.month_name[day.month]} {day.day}, "
         f"{day.year}"
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -172,8 +174,11 @@ def compile_template(visit: dict[str, Any], timezone: str) -> VisitTemplate:
             mark(action, "timestamp", _int_slot(action["timestamp"]))
         if isinstance(action.get("serverTimePretty"), str) and action["serverTimePretty"]:
             value = action["serverTimePretty"]
-            mark(action, "serverTimePretty",
-                 _str_slot(lambda c, v=value: _shift_short_datetime(v, c.days)))
+            mark(
+                action,
+                "serverTimePretty",
+                _str_slot(lambda c, v=value: _shift_short_datetime(v, c.days)),
+            )
         order_id = action.get("orderId")
         if isinstance(order_id, str) and order_id:
             for key in ("orderId", "title", "subtitle"):
@@ -222,10 +227,12 @@ def day_counts(visits: int, sites: int, days: list[dt.date], seed: int) -> list[
     weights = []
     for s in range(sites):
         site_weight = 1.0 / (1 + 0.3 * s)
-        weights.append([
-            site_weight * (0.7 if d.weekday() >= 5 else 1.0) * rng.uniform(0.85, 1.15)
-            for d in days
-        ])
+        weights.append(
+            [
+                site_weight * (0.7 if d.weekday() >= 5 else 1.0) * rng.uniform(0.85, 1.15)
+                for d in days
+            ]
+        )
     total = sum(sum(w) for w in weights)
     counts = [[int(visits * w / total) for w in row] for row in weights]
     missing = visits - sum(sum(row) for row in counts)
@@ -295,12 +302,24 @@ class Summary:
 
 def _call_line(params: dict[str, str], body: str) -> tuple[str, dict[str, Any]]:
     line = json.dumps(
-        {"method": params["method"], "params": params, "http_status": 200, "auth": "valid",
-         "body": body},
+        {
+            "method": params["method"],
+            "params": params,
+            "http_status": 200,
+            "auth": "valid",
+            "body": body,
+        },
         separators=(",", ":"),
     )
-    entry = {"method": params["method"], "params": params, "http_status": 200, "auth": "valid",
-             "ok": True, "token_redactions": 0, "body_bytes": len(body)}
+    entry = {
+        "method": params["method"],
+        "params": params,
+        "http_status": 200,
+        "auth": "valid",
+        "ok": True,
+        "token_redactions": 0,
+        "body_bytes": len(body),
+    }
     return line, entry
 
 
@@ -346,11 +365,17 @@ def generate(
 
     try:
         emit(_api_params("API.getMatomoVersion"), compact_json({"value": "5.0.2"}), "meta")
-        emit(_api_params("SitesManager.getSitesWithAtLeastViewAccess"),
-             compact_json([s.row for s in specs]), "meta")
+        emit(
+            _api_params("SitesManager.getSitesWithAtLeastViewAccess"),
+            compact_json([s.row for s in specs]),
+            "meta",
+        )
         for spec in specs:
-            emit(_api_params("SitesManager.getSiteFromId", idSite=spec.id),
-                 compact_json(spec.row), "meta")
+            emit(
+                _api_params("SitesManager.getSiteFromId", idSite=spec.id),
+                compact_json(spec.row),
+                "meta",
+            )
             emit(_api_params("Goals.getGoals", idSite=spec.id), compact_json(spec.goals), "meta")
         rng = random.Random(seed)
         next_id = 1
@@ -358,15 +383,22 @@ def generate(
         for spec, site_counts in zip(specs, counts, strict=True):
             pool = pools[spec.template]
             for day, count in zip(day_list, site_counts, strict=True):
-                texts, actions, next_id = _day_visits(
-                    spec, pool, day, count, next_id, rng, rounds
-                )
+                texts, actions, next_id = _day_visits(spec, pool, day, count, next_id, rng, rounds)
                 params = _api_params(
-                    LIVE_METHOD, idSite=spec.id, period="day", date=day.isoformat(),
-                    filter_limit=-1, filter_sort_order="asc",
+                    LIVE_METHOD,
+                    idSite=spec.id,
+                    period="day",
+                    date=day.isoformat(),
+                    filter_limit=-1,
+                    filter_sort_order="asc",
                 )
-                emit(params, "[" + ",".join(texts) + "]", LIVE_GROUP, visits=len(texts),
-                     actions=actions)
+                emit(
+                    params,
+                    "[" + ",".join(texts) + "]",
+                    LIVE_GROUP,
+                    visits=len(texts),
+                    actions=actions,
+                )
                 summary.visits += len(texts)
                 summary.actions += actions
     finally:
@@ -382,32 +414,52 @@ def generate(
         "synthetic": {
             "note": "real recorded visits cloned with new idVisit and whole-day time shifts",
             "source": str(Path(source or bundled_recording_dir())),
-            "visits": visits, "sites": sites, "days": days, "seed": seed,
+            "visits": visits,
+            "sites": sites,
+            "days": days,
+            "seed": seed,
         },
         "lazy_live": True,
-        "date_range": {"start": day_list[0].isoformat(), "end": day_list[-1].isoformat(),
-                       "note": "local dates in each site's timezone"},
+        "date_range": {
+            "start": day_list[0].isoformat(),
+            "end": day_list[-1].isoformat(),
+            "note": "local dates in each site's timezone",
+        },
         "sites": [_manifest_site(s) for s in specs],
         "goals": {str(s.id): s.goals for s in specs},
-        "counts": {"calls": summary.calls, "visits": summary.visits,
-                   "actions": summary.actions, "calls_gz_bytes": summary.gz_bytes,
-                   "bodies_bytes": summary.body_bytes},
+        "counts": {
+            "calls": summary.calls,
+            "visits": summary.visits,
+            "actions": summary.actions,
+            "calls_gz_bytes": summary.gz_bytes,
+            "bodies_bytes": summary.body_bytes,
+        },
         "calls": entries,
     }
     (directory / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     summary.seconds = time.perf_counter() - started
-    log.info("synthetic recording %s: %d visits, %d actions, %d calls, %.0f MB gz in %.1fs",
-             directory, summary.visits, summary.actions, summary.calls,
-             summary.gz_bytes / 1e6, summary.seconds)
+    log.info(
+        "synthetic recording %s: %d visits, %d actions, %d calls, %.0f MB gz in %.1fs",
+        directory,
+        summary.visits,
+        summary.actions,
+        summary.calls,
+        summary.gz_bytes / 1e6,
+        summary.seconds,
+    )
     return summary
 
 
 def _manifest_site(spec: SiteSpec) -> dict[str, Any]:
     row = spec.row
     return {
-        "idsite": spec.id, "name": row.get("name"), "main_url": row.get("main_url"),
-        "timezone": row.get("timezone"), "currency": row.get("currency"),
-        "ecommerce": bool(row.get("ecommerce")), "sitesearch": bool(row.get("sitesearch")),
+        "idsite": spec.id,
+        "name": row.get("name"),
+        "main_url": row.get("main_url"),
+        "timezone": row.get("timezone"),
+        "currency": row.get("currency"),
+        "ecommerce": bool(row.get("ecommerce")),
+        "sitesearch": bool(row.get("sitesearch")),
         "template_site": spec.template,
     }
 
@@ -525,7 +577,7 @@ def split_visits(body: str) -> list[Visit]:
     chunks = inner[1:-1].split(_SPLIT)
     visits = []
     for i, chunk in enumerate(chunks):
-        text = chunk if i == 0 else "{\"idSite\":" + chunk
+        text = chunk if i == 0 else '{"idSite":' + chunk
         id_match, ts_match = _ID_RE.search(text), _TS_RE.search(text)
         if id_match is None or ts_match is None:
             return _parsed_visits(body)
@@ -549,7 +601,10 @@ class LazyLiveStore(LiveStore):
     kept (a paging client asks for the same day repeatedly, then moves on)."""
 
     def __init__(
-        self, path: Path, entries: list[dict[str, Any]], timezones: Mapping[int, str],
+        self,
+        path: Path,
+        entries: list[dict[str, Any]],
+        timezones: Mapping[int, str],
         keep_days: int = 8,
     ) -> None:
         super().__init__((), timezones)
@@ -597,16 +652,26 @@ def load_lazy_recording(directory: str | Path, manifest: dict[str, Any]) -> Reco
             continue
         raw = _read_member(path, int(entry["gzip_offset"]), int(entry["gzip_length"]))
         params = {str(k): str(v) for k, v in (raw.get("params") or {}).items()}
-        calls.append(RecordedCall(
-            line=int(entry["line"]), method=str(raw.get("method") or params.get("method", "")),
-            params=params, http_status=int(raw.get("http_status", 200)),
-            auth=str(raw.get("auth") or "valid"), body=str(raw.get("body", "")),
-            group=str(entry.get("group") or ""),
-        ))
+        calls.append(
+            RecordedCall(
+                line=int(entry["line"]),
+                method=str(raw.get("method") or params.get("method", "")),
+                params=params,
+                http_status=int(raw.get("http_status", 200)),
+                auth=str(raw.get("auth") or "valid"),
+                body=str(raw.get("body", "")),
+                group=str(entry.get("group") or ""),
+            )
+        )
     sites = _sites(manifest, calls)
     timezones = {sid: str(s["timezone"]) for sid, s in sites.items() if s.get("timezone")}
-    return Recording(directory=directory, manifest=manifest, calls=calls, sites=sites,
-                     live=LazyLiveStore(path, live_entries, timezones))
+    return Recording(
+        directory=directory,
+        manifest=manifest,
+        calls=calls,
+        sites=sites,
+        live=LazyLiveStore(path, live_entries, timezones),
+    )
 
 
 def iter_calls(directory: str | Path) -> Iterator[dict[str, Any]]:
@@ -624,19 +689,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--visits", type=int, required=True)
     parser.add_argument("--sites", type=int, default=2)
     parser.add_argument("--days", type=int, default=30)
-    parser.add_argument("--end", type=dt.date.fromisoformat, default=DEFAULT_END,
-                        help="last local day (default %(default)s)")
+    parser.add_argument(
+        "--end",
+        type=dt.date.fromisoformat,
+        default=DEFAULT_END,
+        help="last local day (default %(default)s)",
+    )
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--source", type=Path, default=None,
-                        help="recording to clone (default: the bundled one)")
+    parser.add_argument(
+        "--source", type=Path, default=None, help="recording to clone (default: the bundled one)"
+    )
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    summary = generate(args.out, visits=args.visits, sites=args.sites, days=args.days,
-                       end=args.end, source=args.source, seed=args.seed)
-    print(f"{summary.directory}: {summary.visits} visits, {summary.actions} actions, "
-          f"{summary.calls} calls, {summary.gz_bytes / 1e6:.1f} MB gzip "
-          f"({summary.body_bytes / 1e6:.0f} MB JSON) in {summary.seconds:.1f}s")
+    summary = generate(
+        args.out,
+        visits=args.visits,
+        sites=args.sites,
+        days=args.days,
+        end=args.end,
+        source=args.source,
+        seed=args.seed,
+    )
+    print(
+        f"{summary.directory}: {summary.visits} visits, {summary.actions} actions, "
+        f"{summary.calls} calls, {summary.gz_bytes / 1e6:.1f} MB gzip "
+        f"({summary.body_bytes / 1e6:.0f} MB JSON) in {summary.seconds:.1f}s"
+    )
     return 0
 
 
