@@ -153,11 +153,17 @@ def _missing_config_message(exc: ConfigFieldMissingException) -> str:
 
 def _run(pipeline: dlt.Pipeline, source: Any, result: LoadResult) -> None:
     try:
+        if pipeline.has_pending_data:
+            # An earlier run died after extracting (killed, crashed, disk full): finish loading
+            # its package first. dlt's run() would load it *instead of* extracting `source`.
+            log.warning("finishing the load of an interrupted earlier run first")
+            pipeline.run()
         info = pipeline.run(source)
     except PipelineStepFailed as exc:
         raise _unwrap(exc) from None
     log.debug("%s", info)
-    counts = pipeline.last_trace.last_normalize_info.row_counts if pipeline.last_trace else {}
+    normalized = pipeline.last_trace.last_normalize_info if pipeline.last_trace else None
+    counts = normalized.row_counts if normalized else {}
     for table, n in counts.items():
         if not table.startswith("_dlt"):
             result.rows[table] = result.rows.get(table, 0) + n

@@ -17,7 +17,7 @@ import dlt
 from . import live, report_jobs, settings
 from .client import MatomoClient, make_client
 from .parallel import ordered_pages
-from .sites import Site, fetch_sites
+from .sites import Site, check_report_methods, fetch_sites, list_site_ids
 
 # ======================================================================= Live source (visits)
 
@@ -100,27 +100,34 @@ def live_pages(
         site, day, _ = unit
         return live.fetch_day_pages(client, site.id, day, page_size)
 
+    batch: list[live.Visit] = []
+    batch_site: Site | None = None
     for (site, day, final), pages in ordered_pages(units, produce, concurrency):
+        if batch and site is not batch_site:
+            yield {"kind": "visits", "site": batch_site, "visits": batch}
+            batch = []
+        batch_site = site
         audit = live.DayAudit(id_site=site.id, visit_date=day, is_final=final)
-        batch: list[live.Visit] = []
         for page in pages:
             batch.extend(live.screen_page(page, audit, site.timezone))
             if len(batch) >= _BATCH_VISITS:
                 yield {"kind": "visits", "site": site, "visits": batch}
                 batch = []
-        if batch:
-            yield {"kind": "visits", "site": site, "visits": batch}
         live.log_day(site, audit)
         yield {"kind": "audit", "row": audit.row()}
         site_state = state.setdefault(str(site.id), {})
         if final and str(day) > site_state.get("last_final_day", ""):
             site_state["last_final_day"] = day.isoformat()
+    if batch:
+        yield {"kind": "visits", "site": batch_site, "visits": batch}
 
 
 _MERGE = {"disposition": "merge", "strategy": "delete-insert"}
-# Pages of a day are handed to the transformers in batches of about this many visits: dlt's
-# per-item cost of an arrow table (schema merge) is paid per batch, not per page. A batch never
-# spans two days; memory is bounded by the batch (~12 MB per 1,000 parsed visits).
+# Pages are handed to the transformers in batches of about this many visits of one site (small
+# days are batched together): dlt's per-item cost of an arrow table (schema merge) is paid per
+# batch, not per page. Memory is bounded by the batch (~12 MB per 1,000 parsed visits). A day's
+# state may advance before its last batch is yielded: dlt commits state and rows together at
+# the end of the extract step, so a failed run keeps neither.
 _BATCH_VISITS = 2000
 
 
@@ -210,6 +217,7 @@ def matomo_reports(
     max_requests_per_second: float = 0.0,
     now: Any = None,
     failures: list | None = None,
+    verify_catalogue: bool = False,
 ) -> Any:
     """Matomo's archived reports (Reporting API) into one `report_<module>_<action>` table each.
 
@@ -217,7 +225,8 @@ def matomo_reports(
     day loaded; each run re-pulls `report_lookback_days` before it (`force_start`: from
     `start_date`) up to `end_date` (default: the site's yesterday). Config is validated before
     anything is requested. Failed report requests are appended to `failures` (and logged);
-    their reports' state does not advance.
+    their reports' state does not advance. `verify_catalogue`: first check every report method
+    against API.getReportMetadata and fail (MatomoError) on one no site offers (the CLI does).
     """
     plan = report_jobs.build_plan(
         start_date=start_date,
@@ -232,6 +241,13 @@ def matomo_reports(
     )
     client = make_client(url, api_token, request_timeout, max_retries, backoff_base,
                          max_requests_per_second)
+    if verify_catalogue:  # a misspelt report method fails here, before anything is loaded
+        check_report_methods(
+            client,
+            site_ids or list_site_ids(client),
+            {spec.method for spec in plan.specs},
+            plan.start.isoformat() if plan.start else "yesterday",
+        )
     sink = failures if failures is not None else []
     return report_rows(client, plan, site_ids, sink)
 
