@@ -260,6 +260,7 @@ def test_bulk_sub_error_fails_only_that_report(tmp_path: Path) -> None:
             start_date=START,
             end_date=END,
             reports=catalogue,
+            report_periods=["day"],
             failures=failures,
         )
         pipeline.run(source)
@@ -321,6 +322,7 @@ def test_a_report_that_became_empty_loses_its_old_rows(
             start_date="2026-10-05",
             end_date="2026-10-06",
             reports=[{"method": "Referrers.getAll"}],
+            report_periods=["day"],
         )
         pipeline.run(source)
         with duckdb.connect(str(tmp_path / "reports_empty.duckdb"), read_only=True) as db:
