@@ -21,14 +21,36 @@ def configured_url() -> str | None:
     return str(value) if value else None
 
 
+# Tables reloaded on every run whatever changed; rows there alone do not make the marts stale.
+BOOKKEEPING_TABLES = frozenset({"sites", "goals", "load_audit", "report_loads"})
+
+
 def refresh(duckdb_path: str | Path, options: LoadOptions, *, transform: bool = True) -> int:
-    """Load, then (optionally) dbt build and reconcile. Returns the process exit code."""
+    """Load, then (optionally) dbt build and reconcile. Returns the process exit code.
+
+    When the load brought no new visit or report rows and the marts were built after the last
+    load that did, dbt is skipped (`transform` rebuilds on demand)."""
     result = load(duckdb_path, options)
     _summarize(duckdb_path, result)
     code = 0 if result.ok else 1
-    if transform:
-        code = max(code, _transform_and_reconcile(duckdb_path))
+    marker = marts_marker(duckdb_path)
+    if any(n for t, n in result.rows.items() if t not in BOOKKEEPING_TABLES):
+        marker.unlink(missing_ok=True)
+    if not transform:
+        return code
+    if marker.exists():
+        log.info("nothing new loaded and the marts are current; dbt skipped")
+        return code
+    code = max(code, _transform_and_reconcile(duckdb_path))
+    if code == 0:
+        marker.touch()
     return code
+
+
+def marts_marker(duckdb_path: str | Path) -> Path:
+    """A file beside the warehouse that exists while the marts reflect every loaded row."""
+    path = Path(duckdb_path).resolve()
+    return path.parent / f".{path.stem}.dlt" / "marts-current"
 
 
 def demo(

@@ -172,3 +172,22 @@ def test_token_never_leaves_the_post_body(
                      f"'%{TOKEN}%'")[0][0]
     ]
     assert hits == []
+
+
+def test_refresh_skips_dbt_when_nothing_new_was_loaded(
+    tmp_path: Path, server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipelines import workflow
+
+    builds: list[str] = []
+    monkeypatch.setattr(workflow, "_transform_and_reconcile",
+                        lambda path: builds.append(str(path)) or 0)
+    db = tmp_path / "w.duckdb"
+    options = LoadOptions(url=server.url, api_token=TOKEN, start_date=START, end_date=END,
+                          now=AFTER_ALL_FINAL, reports=False)
+    assert workflow.refresh(db, options) == 0
+    assert workflow.refresh(db, options) == 0  # every day final and loaded: nothing new
+    assert len(builds) == 1
+    options.force_start = True  # re-reads rows: the marts are rebuilt
+    assert workflow.refresh(db, options) == 0
+    assert len(builds) == 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from pipelines import transform
+from pipelines import transform, workflow
 from pipelines.commands._common import add_duckdb_argument
 
 HELP = """\
@@ -33,4 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return transform.build(args.duckdb, select=args.select, full_refresh=args.full_refresh)
+    marker = workflow.marts_marker(args.duckdb)
+    marker.unlink(missing_ok=True)  # `run` rebuilds until a whole build succeeds again
+    code = transform.build(args.duckdb, select=args.select, full_refresh=args.full_refresh)
+    if code == 0 and not args.select:
+        marker.touch()
+    return code
