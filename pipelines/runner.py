@@ -18,6 +18,7 @@ from dlt.pipeline.exceptions import PipelineStepFailed
 from pipelines.errors import UserError
 from pipelines.matomo import matomo_reports, matomo_source, settings
 from pipelines.matomo.client import MatomoError
+from pipelines.matomo.live import LoadChunks
 
 log = logging.getLogger(__name__)
 
@@ -112,20 +113,30 @@ def load(duckdb_path: str | Path, options: LoadOptions) -> LoadResult:
     """Extract and load the selected sources into `duckdb_path` under a run lock."""
     result = LoadResult()
     started = time.monotonic()
+    chunks = LoadChunks()
     with run_lock(duckdb_path):
         pipeline = pipeline_for(duckdb_path)
-        for source in _sources(options, result.failures):  # all built (and checked) first
+        for source in _sources(options, result.failures, chunks):  # all built (checked) first
             _run(pipeline, source, result)
+            while source.name == "matomo" and chunks.more:  # a long backfill: next chunk
+                log.info("loaded a chunk of days; continuing after %s",
+                         ", ".join(f"site {s}: {d}" for s, d in chunks.resume_after.items()))
+                _run(pipeline, _live_source(options, chunks), result)
     result.seconds = time.monotonic() - started
     return result
 
 
-def _sources(options: LoadOptions, failures: list[MatomoError]) -> list[Any]:
+def _live_source(options: LoadOptions, chunks: LoadChunks) -> Any:
+    return matomo_source(force_start=options.force_start, chunks=chunks,
+                         **options.source_kwargs())
+
+
+def _sources(options: LoadOptions, failures: list[MatomoError], chunks: LoadChunks) -> list[Any]:
     kwargs = options.source_kwargs()
     sources = []
     try:
         if options.live:
-            sources.append(matomo_source(force_start=options.force_start, **kwargs))
+            sources.append(_live_source(options, chunks))
         if options.reports:
             periods = {"report_periods": options.report_periods} if options.report_periods else {}
             sources.append(

@@ -191,3 +191,20 @@ def test_refresh_skips_dbt_when_nothing_new_was_loaded(
     options.force_start = True  # re-reads rows: the marts are rebuilt
     assert workflow.refresh(db, options) == 0
     assert len(builds) == 2
+
+
+def test_a_long_backfill_loads_in_chunks_with_the_same_result(
+    tmp_path: Path, server: Any, monkeypatch: pytest.MonkeyPatch, recorded_day_lists: dict,
+    live_calls: list,
+) -> None:
+    monkeypatch.setenv("SOURCES__MATOMO__DAYS_PER_LOAD", "3")
+    db = tmp_path / "w.duckdb"
+    run_live(db, server, force_start=True)
+    loads = query(db, "select count(*) from matomo_raw._dlt_loads")[0][0]
+    assert loads == 3  # 7 days per site in loads of 3 + 3 + 1
+    first_pages = Counter((c["idSite"], c["date"]) for c in live_calls if c["filter_offset"] == 0)
+    assert len(first_pages) == 14 and set(first_pages.values()) == {1}  # each day read once
+    want, _ = expected_counts(recorded_day_lists)
+    got = {(s, d.isoformat()): n for s, d, n in query(
+        db, "select id_site, visit_date, count(*) from matomo_raw.visits group by all")}
+    assert got == want

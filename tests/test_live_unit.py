@@ -156,3 +156,19 @@ def test_screen_page_flags_a_visit_of_another_day(recorded_day_lists: dict) -> N
     audit = live.DayAudit(id_site=1, visit_date=dt.date(2026, 10, 7), is_final=True)
     assert live.screen_page([visit], audit, NY.timezone) == [visit]  # kept, not dropped
     assert audit.other_day_visits == 1
+
+
+def test_long_plans_are_cut_into_chunks_that_resume_after_the_last_day() -> None:
+    chunks = live.LoadChunks(days_per_load=3)
+    now = utc("2026-11-26T12:00:00")
+    read: list[dt.date] = []
+    for _ in range(5):
+        chunks.next_load()
+        plan = live.plan_site(NY, {}, dt.date(2026, 10, 5), dt.date(2026, 10, 11), True, now,
+                              chunks)
+        read.extend(plan.days)
+        if not chunks.more:
+            break
+    assert read == [dt.date(2026, 10, d) for d in range(5, 12)]  # each day once, forced or not
+    assert not chunks.more
+    assert live.plan_site(NY, {}, dt.date(2026, 10, 5), None, True, now, chunks).days == ()

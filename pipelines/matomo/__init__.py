@@ -36,13 +36,17 @@ def matomo_source(
     max_retries: int = settings.DEFAULT_MAX_RETRIES,
     backoff_base: float = settings.DEFAULT_BACKOFF_BASE_S,
     max_requests_per_second: float = 0.0,
+    days_per_load: int = settings.DEFAULT_DAYS_PER_LOAD,
     now: Any = None,
+    chunks: live.LoadChunks | None = None,
 ) -> Sequence[Any]:
     """Matomo visits from Live.getLastVisitsDetails, per site and local day, plus sites and goals.
 
     State (per site): `live.<idSite>.last_final_day`. Each run reads from the day after it (or
     `start_date`) to `end_date` (default: the site's today); days not yet final are re-read on
     every run and replace what was loaded for them. `force_start` re-reads from `start_date`.
+    One load reads at most `days_per_load` days per site; pass the same `chunks` object to the
+    next load to continue (the runner does, until `chunks.more` is False).
     """
     _arrow_row_columns()
     start = live.parse_date(start_date, "start_date") if start_date else None
@@ -51,7 +55,11 @@ def matomo_source(
     client = make_client(url, api_token, request_timeout, max_retries, backoff_base,
                          max_requests_per_second)
     sites = fetch_sites(client, site_ids)
-    pages = live_pages(client, sites, start, end, force_start, live_page_size, concurrency, run_at)
+    chunks = chunks or live.LoadChunks()
+    chunks.days_per_load = int(days_per_load)
+    chunks.next_load()
+    pages = live_pages(client, sites, start, end, force_start, live_page_size, concurrency, run_at,
+                       chunks)
     return (
         sites_table(sites),
         goals_table(client, sites),
@@ -87,12 +95,13 @@ def live_pages(
     page_size: int,
     concurrency: int,
     now: Any,
+    chunks: live.LoadChunks,
 ) -> Iterator[dict[str, Any]]:
     """Pages of visits, site by site, day by day (oldest first); advances per-site state only
     after a final day was read whole. Yields {"kind": "visits"|"audit", ...} envelopes that the
     transformers below turn into tables."""
     state = dlt.current.source_state().setdefault("live", {})
-    plans = [live.plan_site(site, state, start, end, force_start, now) for site in sites]
+    plans = [live.plan_site(site, state, start, end, force_start, now, chunks) for site in sites]
     units = [(plan.site, day, final) for plan in plans for day, final in
              zip(plan.days, plan.final, strict=True)]
 

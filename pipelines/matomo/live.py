@@ -152,6 +152,13 @@ class DayPlan:
     site: Site
     days: tuple[dt.date, ...]
     final: tuple[bool, ...]
+    more: bool = False  # days after the last one remain for another load
+
+    def limited(self, max_days: int) -> DayPlan:
+        """At most `max_days` days (0 = all); the rest is left for the next load."""
+        if max_days <= 0 or len(self.days) <= max_days:
+            return self
+        return DayPlan(self.site, self.days[:max_days], self.final[:max_days], more=True)
 
 
 def plan_days(
@@ -178,6 +185,29 @@ def plan_days(
     return DayPlan(site=site, days=days, final=final)
 
 
+@dataclass
+class LoadChunks:
+    """Splits a long backfill into several loads of `days_per_load` days per site, so each
+    load (and DuckDB's merge) stays small and a crash loses at most one chunk. The runner
+    passes the same object to each load of a run; `more` says another load is needed."""
+
+    days_per_load: int = 0  # 0 = no limit
+    resume_after: dict[int, dt.date] = field(default_factory=dict)
+    finished: set[int] = field(default_factory=set)
+    more: bool = False
+
+    def next_load(self) -> None:
+        self.more = False
+
+    def note(self, plan: DayPlan) -> None:
+        if plan.more:
+            self.more = True
+            self.resume_after[plan.site.id] = plan.days[-1]
+        else:
+            self.resume_after.pop(plan.site.id, None)
+            self.finished.add(plan.site.id)
+
+
 def plan_site(
     site: Site,
     state: dict[str, Any],
@@ -185,17 +215,26 @@ def plan_site(
     end: dt.date | None,
     force: bool,
     now: dt.datetime,
+    chunk: LoadChunks | None = None,
 ) -> DayPlan:
-    """The day plan of one site from its saved state (`state[str(idSite)].last_final_day`)."""
+    """The day plan of one site from its saved state (`state[str(idSite)].last_final_day`).
+
+    With `chunk`, a long plan is cut after `chunk.days_per_load` days and the next load of the
+    same run resumes after the last day read (for forced re-reads too)."""
+    chunk = chunk or LoadChunks()
+    if site.id in chunk.finished:  # read whole by an earlier load of this run
+        return DayPlan(site=site, days=(), final=())
+    resume = chunk.resume_after.get(site.id)
     last = state.get(str(site.id), {}).get("last_final_day")
     plan = plan_days(
         site,
-        start_date=start,
+        start_date=resume + dt.timedelta(days=1) if resume else start,
         last_final_day=parse_date(last) if last else None,
         end_date=end,
         now=now,
-        force_start=force,
-    )
+        force_start=force or resume is not None,
+    ).limited(chunk.days_per_load)
+    chunk.note(plan)
     if plan.days:
         log.info(
             "site %s (%s): reading %d day(s) %s..%s, %d final",

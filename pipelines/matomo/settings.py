@@ -27,6 +27,11 @@ MAX_ACTIONS_PER_VISIT = 500
 # With no start_date configured, a site's first run reaches back this many days.
 DEFAULT_BACKFILL_DAYS = 30
 
+# A long backfill is loaded in several loads of at most this many days per site: DuckDB's
+# merge (and so the run's peak memory) grows with the rows of one load, and a crash loses at
+# most one load's work.
+DEFAULT_DAYS_PER_LOAD = 7
+
 # Reporting API
 DEFAULT_REPORT_LOOKBACK_DAYS = 3
 DEFAULT_BULK_BATCH_SIZE = 20
