@@ -41,6 +41,24 @@ INCREMENTAL_MARTS = {
     "fct_actions": ("id_site", "id_visit", "action_position"),
     "fct_pageviews": ("id_site", "id_visit", "action_position"),
 }
+# Incremental intermediate models (schema matomo_intermediate, incremental by visit) and
+# metric marts (incremental by site and local day); compared row for row (order by all).
+INCREMENTAL_INTERMEDIATE = (
+    "int_matomo__actions",
+    "int_matomo__time_on_page",
+    "int_matomo__pageviews",
+    "int_matomo__visits",
+)
+INCREMENTAL_METRICS = (
+    "metrics_visits_summary",
+    "metrics_actions",
+    "metrics_events",
+    "metrics_goals",
+    "metrics_products",
+    "metrics_page_urls",
+    "metrics_page_titles",
+)
+METRICS_SELECT = "path:models/marts/metrics"
 
 
 def _load_live(path: Path) -> None:
@@ -146,20 +164,23 @@ def test_visits_per_site_and_day_equal_recorded_live_day_lists(built_duckdb: Pat
 
 
 def _snapshot(path: Path) -> dict[str, list[tuple]]:
+    tables = [("matomo", mart, ", ".join(key)) for mart, key in INCREMENTAL_MARTS.items()]
+    tables += [("matomo_intermediate", name, "all") for name in INCREMENTAL_INTERMEDIATE]
+    tables += [("matomo", name, "all") for name in INCREMENTAL_METRICS]
     with duckdb.connect(str(path), read_only=True) as con:
         out = {}
-        for mart, key in INCREMENTAL_MARTS.items():
+        for schema, mart, order in tables:
             columns = [
                 r[0]
                 for r in con.execute(
                     "select column_name from information_schema.columns "
-                    "where table_schema = 'matomo' and table_name = ? "
+                    "where table_schema = ? and table_name = ? "
                     "and column_name <> 'dlt_load_id' order by column_name",
-                    [mart],
+                    [schema, mart],
                 ).fetchall()
             ]
             out[mart] = con.execute(
-                f"select {', '.join(columns)} from matomo.{mart} order by {', '.join(key)}"
+                f"select {', '.join(columns)} from {schema}.{mart} order by {order}"
             ).fetchall()
         return out
 
@@ -169,6 +190,20 @@ def _load_days(target: Path, full: Path, last_day: str, load_id: str) -> None:
     visits of the newest day rewritten with a new load id, like the loader's upsert does."""
     with duckdb.connect(str(target)) as con:
         con.execute(f"attach '{full}' as full_raw (read_only)")
+        # the days the loader read so far (the metric marts publish those days)
+        con.execute("delete from matomo_raw.load_audit")
+        con.execute(
+            """
+            insert into matomo_raw.load_audit by name
+            select t.* replace (
+                case when t.visit_date >= cast(? as date) - 1 then ? else t._dlt_load_id end
+                    as _dlt_load_id
+            )
+            from full_raw.matomo_raw.load_audit as t
+            where t.visit_date <= cast(? as date)
+            """,
+            [last_day, load_id, last_day],
+        )
         for table in ("visits", "visit_actions", "ecommerce_items"):
             con.execute(f"delete from matomo_raw.{table}")
             con.execute(
@@ -197,7 +232,8 @@ def _load_days(target: Path, full: Path, last_day: str, load_id: str) -> None:
 
 
 def test_incremental_sequence_equals_full_refresh(raw_duckdb: Path, tmp_path: Path) -> None:
-    select = ENTITY_SELECT  # relationship tests need the dimensions too
+    # relationship tests need the dimensions too
+    select = f"{ENTITY_SELECT} {METRICS_SELECT}"
     incremental = tmp_path / "incremental.duckdb"
     shutil.copy(raw_duckdb, incremental)
     # three loads: the first days, then two more days, then the rest of the week
@@ -210,6 +246,6 @@ def test_incremental_sequence_equals_full_refresh(raw_duckdb: Path, tmp_path: Pa
     assert transform.build(full, select=select, full_refresh=True) == 0
 
     got, want = _snapshot(incremental), _snapshot(full)
-    for mart in INCREMENTAL_MARTS:
+    for mart in (*INCREMENTAL_MARTS, *INCREMENTAL_INTERMEDIATE, *INCREMENTAL_METRICS):
         assert len(got[mart]) == len(want[mart]) > 0, mart
         assert got[mart] == want[mart], mart

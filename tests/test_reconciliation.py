@@ -83,7 +83,9 @@ def test_corrupted_raw_visit_is_caught(built, tmp_path):
             "update matomo_raw.visits set actions = actions + 7 where id_site = ? and id_visit = ?",
             [site, visit],
         )
-    transform.build(copy)
+    # edited in place, without a new load id: incremental models only re-process visits and
+    # days of newer loads (and the lookback window), so rebuild everything
+    transform.build(copy, full_refresh=True)
     assert reconcile.run(copy) == 1
     bad = {(r[3], r[5]) for r in reconcile.problems(copy, 100) if r[8] == "mismatch"}
     assert ("VisitsSummary.get", "nb_actions") in bad

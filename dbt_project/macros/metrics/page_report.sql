@@ -17,22 +17,47 @@
 {% macro page_report(label_kind) -%}
 {%- set title_label = "coalesce(nullif(trim(page_title), ''), 'Page Name not defined')" -%}
 {%- set label = (page_url_label('url') if label_kind == 'url' else title_label) -%}
-with pageviews as (
+with days as (
+
+    select site_id as d_site_id, day as d_day from ({{ matomo_metrics_periods() }}) where period = 'day'
+
+),
+
+{%- if is_incremental() %}
+
+scope_visits as (
+
+    -- every visit with an action or its visit day on a re-processed day: the rows of those
+    -- days are recomputed from whole visits (entry/exit and time on page are per visit)
+    select a.id_site, a.id_visit from {{ ref('int_matomo__actions') }} as a
+    semi join days as d on d.d_site_id = a.id_site and d.d_day = a.action_local_date
+    union
+    select v.id_site, v.id_visit from {{ ref('int_matomo__visits') }} as v
+    semi join days as d on d.d_site_id = v.id_site and d.d_day = v.visit_date
+
+),
+{%- endif %}
+{%- set in_scope = 'semi join scope_visits using (id_site, id_visit)' if is_incremental() else '' %}
+
+pageviews as (
 
     {%- if label_kind == 'url' %}
     select pv.*, {{ label }} as label
     from {{ ref('int_matomo__pageviews') }} as pv
+    {{ in_scope }}
     {%- else %}
     select pv.* exclude (is_entry_page, is_exit_page), {{ label }} as label,
         coalesce(f.is_first_request, false) and nullif(trim(pv.page_title), '') is not null as is_entry_page,
         coalesce(x.is_exit_title, false) as is_exit_page
     from {{ ref('int_matomo__pageviews') }} as pv
+    {{ in_scope }}
     left join (
         select id_site, id_visit, action_position, true as is_first_request
         from (
             select id_site, id_visit, action_position,
                    row_number() over (partition by id_site, id_visit order by request_sequence) as n
             from {{ ref('int_matomo__actions') }}
+            {{ in_scope }}
         )
         where n = 1
     ) as f using (id_site, id_visit, action_position)
@@ -42,6 +67,7 @@ with pageviews as (
             select id_site, id_visit, action_position,
                    row_number() over (partition by id_site, id_visit order by request_sequence desc) as n
             from {{ ref('int_matomo__actions') }}
+            {{ in_scope }}
             where action_type = 'site_search'
                or (action_type = 'pageview' and nullif(trim(page_title), '') is not null)
         )
@@ -54,12 +80,7 @@ with pageviews as (
 visits as (
 
     select * from {{ ref('int_matomo__visits') }}
-
-),
-
-days as (
-
-    select site_id as d_site_id, day as d_day from {{ ref('int_metrics__periods') }} where period = 'day'
+    {{ in_scope }}
 
 ),
 
@@ -102,12 +123,14 @@ time_spent as (
     select t.id_site, t.action_local_date as day, {{ label }} as label,
            sum(t.time_spent_seconds) as sum_time_spent
     from {{ ref('int_matomo__time_on_page') }} as t
+    {{ in_scope }}
     where t.page_type = 'pageview'
     group by all
     {%- else %}
     select t.id_site, t.title_action_local_date as day, trim(t.title_page_title) as label,
            sum(t.time_spent_seconds) as sum_time_spent
     from {{ ref('int_matomo__time_on_page') }} as t
+    {{ in_scope }}
     where t.title_page_type = 'pageview'
     group by all
     {%- endif %}
@@ -150,6 +173,7 @@ select
     *,
     {{ php_ratio('entry_bounce_count', 'entry_nb_visits', 2) }} as bounce_rate,
     {{ php_ratio('exit_nb_visits', 'nb_visits', 2) }} as exit_rate,
-    {{ php_ratio('sum_time_spent', 'nb_hits', 0) }} as avg_time_on_page
+    {{ php_ratio('sum_time_spent', 'nb_hits', 0) }} as avg_time_on_page,
+    {{ matomo_metrics_load_id() }} as dlt_load_id
 from joined
 {%- endmacro %}

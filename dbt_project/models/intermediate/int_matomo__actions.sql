@@ -1,3 +1,12 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['id_site', 'id_visit'],
+        on_schema_change='append_new_columns',
+    )
+}}
+-- depends_on: {{ ref('stg_matomo__visits') }}
 /*
   One row per action of a visit (id_site, id_visit, action_position), typed, with its
   site-local date/time and its place in the visit's request sequence.
@@ -13,7 +22,12 @@
 */
 with actions as (
 
-    select * from {{ ref('stg_matomo__visit_actions') }}
+    select a.* from {{ ref('stg_matomo__visit_actions') }} as a
+    {%- if is_incremental() %}
+    -- whole visits re-loaded since the last run (macros/incremental_intermediate.sql)
+    semi join ({{ matomo_changed_visits([ref('stg_matomo__visit_actions'), ref('stg_matomo__visits')]) }}) as c
+        using (id_site, id_visit)
+    {%- endif %}
 
 ),
 

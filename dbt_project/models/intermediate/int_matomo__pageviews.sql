@@ -1,3 +1,11 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['id_site', 'id_visit'],
+        on_schema_change='append_new_columns',
+    )
+}}
 /*
   One row per pageview with Matomo's time on page (the `sum_time_spent` of
   Actions.getPageUrls) and entry/exit flags.
@@ -9,7 +17,10 @@
 */
 with actions as (
 
-    select * from {{ ref('int_matomo__actions') }}
+    select a.* from {{ ref('int_matomo__actions') }} as a
+    {%- if is_incremental() %}
+    semi join ({{ matomo_changed_visits([ref('int_matomo__actions')]) }}) as c using (id_site, id_visit)
+    {%- endif %}
 
 ),
 
@@ -20,8 +31,11 @@ credits as (
         id_visit,
         action_position,
         sum(time_spent_seconds) as time_spent_seconds
-    from {{ ref('int_matomo__time_on_page') }}
+    from {{ ref('int_matomo__time_on_page') }} as t
     where page_type = 'pageview'
+    {%- if is_incremental() %}
+      and exists (select 1 from actions as a where a.id_site = t.id_site and a.id_visit = t.id_visit)
+    {%- endif %}
     group by id_site, id_visit, action_position
 
 ),

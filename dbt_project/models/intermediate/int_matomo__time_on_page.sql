@@ -1,3 +1,11 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['id_site', 'id_visit'],
+        on_schema_change='append_new_columns',
+    )
+}}
 /*
   Matomo's time on page: the one implementation of the rule. One row per request that
   credits a gap to the page or site search current before it (the `sum_time_spent` of
@@ -36,7 +44,10 @@
 
 with actions as (
 
-    select * from {{ ref('int_matomo__actions') }}
+    select a.* from {{ ref('int_matomo__actions') }} as a
+    {%- if is_incremental() %}
+    semi join ({{ matomo_changed_visits([ref('int_matomo__actions')]) }}) as c using (id_site, id_visit)
+    {%- endif %}
 
 ),
 
@@ -95,7 +106,8 @@ select
                  and s.previous_logged_live_time_spent is not null
                 then s.previous_logged_live_time_spent
             else s.gap_seconds
-        end, 0), {{ max_gap }}) as time_spent_seconds
+        end, 0), {{ max_gap }}) as time_spent_seconds,
+    s.dlt_load_id
 from sequenced as s
 inner join actions as p
     on p.id_site = s.id_site and p.id_visit = s.id_visit and p.action_position = s.current_page_position

@@ -1,3 +1,12 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['id_site', 'id_visit'],
+        on_schema_change='append_new_columns',
+    )
+}}
+-- depends_on: {{ ref('int_matomo__actions') }}
 /*
   One row per visit with what the visit-level metrics need: the site-local date of the last
   action (Matomo's day of the visit, computed with the site's IANA timezone), entry/exit
@@ -7,7 +16,11 @@
 
 with visits as (
 
-    select * from {{ ref('stg_matomo__visits') }}
+    select v.* from {{ ref('stg_matomo__visits') }} as v
+    {%- if is_incremental() %}
+    semi join ({{ matomo_changed_visits([ref('stg_matomo__visits'), ref('int_matomo__actions')]) }}) as c
+        using (id_site, id_visit)
+    {%- endif %}
 
 ),
 
@@ -19,7 +32,10 @@ sites as (
 
 pageviews as (
 
-    select * from {{ ref('int_matomo__pageviews') }}
+    select p.* from {{ ref('int_matomo__pageviews') }} as p
+    {%- if is_incremental() %}
+    semi join visits using (id_site, id_visit)
+    {%- endif %}
 
 ),
 

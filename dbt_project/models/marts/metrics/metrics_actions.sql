@@ -1,17 +1,23 @@
+{{ matomo_metrics_config() }}
+-- depends_on: {{ ref('int_metrics__periods') }} {{ ref('stg_matomo__load_audit') }} {{ ref('int_matomo__visits') }} {{ ref('int_matomo__actions') }}
 /*
   Actions.get per site and period: hits counted on the local day of each action;
   nb_uniq_* = sum over URLs (per day) of the distinct visits that hit the URL;
   nb_keywords = distinct site-search keywords of the day. Week / month = sums of the days.
 */
-with actions as (
+with periods as (
 
-    select * from {{ ref('int_matomo__actions') }}
+    {{ matomo_metrics_periods() }}
 
 ),
 
-periods as (
+actions as (
 
-    select * from {{ ref('int_metrics__periods') }}
+    select a.* from {{ ref('int_matomo__actions') }} as a
+    {%- if is_incremental() %}
+    semi join (select distinct site_id as id_site, day as action_local_date from periods) as d
+        using (id_site, action_local_date)
+    {%- endif %}
 
 ),
 
@@ -70,7 +76,8 @@ select
     coalesce(sum(d.nb_outlinks), 0) as nb_outlinks,
     coalesce(sum(d.nb_uniq_outlinks), 0) as nb_uniq_outlinks,
     coalesce(sum(s.nb_searches), 0) as nb_searches,
-    coalesce(sum(s.nb_keywords), 0) as nb_keywords
+    coalesce(sum(s.nb_keywords), 0) as nb_keywords,
+    {{ matomo_metrics_load_id() }} as dlt_load_id
 from periods as p
 left join per_day as d on d.id_site = p.site_id and d.day = p.day
 left join searches as s on s.id_site = p.site_id and s.day = p.day

@@ -1,9 +1,17 @@
+{{ matomo_metrics_config() }}
+-- depends_on: {{ ref('int_metrics__periods') }} {{ ref('stg_matomo__load_audit') }} {{ ref('int_matomo__visits') }} {{ ref('int_matomo__actions') }}
 /*
   Events.getCategory / getAction / getName per site, local day and label (`dimension` says
   which report). nb_visits = sum over the row's (category, action, name) groups of their
   distinct visits; values: missing counts as 0 in the sum, not in nb_events_with_value.
 */
-with events as (
+with days as (
+
+    select site_id, day from ({{ matomo_metrics_periods() }}) where period = 'day'
+
+),
+
+events as (
 
     select
         id_site,
@@ -13,14 +21,11 @@ with events as (
         coalesce(nullif(event_action, ''), 'Event Action not defined') as action,
         coalesce(nullif(event_name, ''), 'Event Name not defined') as name,
         event_value
-    from {{ ref('int_matomo__actions') }}
+    from {{ ref('int_matomo__actions') }} as a
+    {%- if is_incremental() %}
+    semi join (select site_id as id_site, day as action_local_date from days) as d using (id_site, action_local_date)
+    {%- endif %}
     where action_type = 'event'
-
-),
-
-days as (
-
-    select site_id, day from {{ ref('int_metrics__periods') }} where period = 'day'
 
 ),
 
@@ -64,6 +69,7 @@ select
     b.nb_events_with_value,
     cast(b.min_event_value as double) as min_event_value,
     cast(b.max_event_value as double) as max_event_value,
-    {{ php_ratio('b.sum_value', 'b.nb_events_with_value', 2) }} as avg_event_value
+    {{ php_ratio('b.sum_value', 'b.nb_events_with_value', 2) }} as avg_event_value,
+    {{ matomo_metrics_load_id() }} as dlt_load_id
 from by_dimension as b
 inner join days as d on d.site_id = b.id_site and d.day = b.day

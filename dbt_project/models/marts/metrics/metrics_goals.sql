@@ -1,3 +1,5 @@
+{{ matomo_metrics_config() }}
+-- depends_on: {{ ref('int_metrics__periods') }} {{ ref('stg_matomo__load_audit') }} {{ ref('int_matomo__visits') }} {{ ref('int_matomo__actions') }}
 /*
   Goals.get per site, local day and goal: `goal_id` = 'all' (Goals.get without idGoal: regular
   goals plus ecommerce orders, carts excluded; nb_visits_converted = VisitsSummary's), a goal
@@ -6,15 +8,18 @@
 */
 with days as (
 
-    select site_id, day from {{ ref('int_metrics__periods') }} where period = 'day'
+    select site_id, day from ({{ matomo_metrics_periods() }}) where period = 'day'
 
 ),
 
 summary as (
 
-    select site_id, date as day, nb_visits, nb_visits_converted
-    from {{ ref('metrics_visits_summary') }}
-    where period = 'day'
+    select s.site_id, s.date as day, s.nb_visits, s.nb_visits_converted
+    from {{ ref('metrics_visits_summary') }} as s
+    {%- if is_incremental() %}
+    semi join days as d on d.site_id = s.site_id and d.day = s.date
+    {%- endif %}
+    where s.period = 'day'
 
 ),
 
@@ -48,6 +53,9 @@ per_goal as (
            sum(revenue_discount) as revenue_discount,
            sum(items) as items
     from conversions
+    {%- if is_incremental() %}
+    semi join (select site_id as id_site, day from days) as d using (id_site, day)
+    {%- endif %}
     group by all
 
 ),
@@ -93,6 +101,7 @@ select
     c.items,
     {{ php_ratio('c.nb_visits_converted', 's.nb_visits', 4) }} as conversion_rate,
     case when c.goal_id in ('ecommerceOrder', 'ecommerceAbandonedCart')
-         then {{ php_ratio('c.revenue', 'c.nb_conversions', 2) }} end as avg_order_revenue
+         then {{ php_ratio('c.revenue', 'c.nb_conversions', 2) }} end as avg_order_revenue,
+    {{ matomo_metrics_load_id() }} as dlt_load_id
 from combined as c
 left join summary as s on s.site_id = c.id_site and s.day = c.day

@@ -1,3 +1,5 @@
+{{ matomo_metrics_config() }}
+-- depends_on: {{ ref('int_metrics__periods') }} {{ ref('stg_matomo__load_audit') }} {{ ref('int_matomo__visits') }} {{ ref('int_matomo__actions') }}
 /*
   Goals.getItemsSku / getItemsName / getItemsCategory (ordered products, not abandonedCarts=1)
   per site, local day and label (`dimension` = sku | name | category), as Matomo 5 builds them
@@ -17,9 +19,18 @@
     items) it is avg_price_viewed instead. avg_quantity = round(quantity / orders, 1);
     conversion_rate = round(orders / nb_visits, 4).
 */
-with order_items as (
+with days as (
 
-    select * from {{ ref('int_matomo__order_items') }}
+    select site_id, day from ({{ matomo_metrics_periods() }}) where period = 'day'
+
+),
+
+order_items as (
+
+    select i.* from {{ ref('int_matomo__order_items') }} as i
+    {%- if is_incremental() %}
+    semi join (select site_id as id_site, day as order_date from days) as d using (id_site, order_date)
+    {%- endif %}
 
 ),
 
@@ -56,6 +67,10 @@ view_actions as (
     from {{ ref('int_matomo__actions') }} as a
     inner join {{ source('matomo_raw', 'visit_actions') }} as r
         on r.id_site = a.id_site and r.id_visit = a.id_visit and r.position = a.action_position
+    {%- if is_incremental() %}
+    semi join (select site_id as id_site, day as action_local_date from days) as d
+        on d.id_site = a.id_site and d.action_local_date = a.action_local_date
+    {%- endif %}
 
 ),
 
@@ -120,12 +135,6 @@ views as (
 
 ),
 
-days as (
-
-    select site_id, day from {{ ref('int_metrics__periods') }} where period = 'day'
-
-),
-
 joined as (
 
     select
@@ -160,6 +169,7 @@ select
     case when j.sum_price = 0 then j.avg_price_viewed
          else {{ php_ratio('j.sum_price', 'j.orders', 2) }} end as avg_price,
     {{ php_ratio('j.quantity', 'j.orders', 1) }} as avg_quantity,
-    {{ php_ratio('j.orders', 'j.nb_visits', 4) }} as conversion_rate
+    {{ php_ratio('j.orders', 'j.nb_visits', 4) }} as conversion_rate,
+    {{ matomo_metrics_load_id() }} as dlt_load_id
 from joined as j
 inner join days as d on d.site_id = j.site_id and d.day = j.date

@@ -1,17 +1,22 @@
+{{ matomo_metrics_config() }}
+-- depends_on: {{ ref('int_metrics__periods') }} {{ ref('stg_matomo__load_audit') }} {{ ref('int_matomo__visits') }} {{ ref('int_matomo__actions') }}
 /*
   VisitsSummary.get per site and period (day; week and month when all their days are loaded).
   Sums over the days, except nb_uniq_visitors / nb_users (recomputed over the whole period,
   capped at nb_visits) and max_actions (max). Ratios PHP-rounded like Matomo.
 */
-with visits as (
+with periods as (
 
-    select * from {{ ref('int_matomo__visits') }}
+    {{ matomo_metrics_periods() }}
 
 ),
 
-periods as (
+visits as (
 
-    select * from {{ ref('int_metrics__periods') }}
+    select v.* from {{ ref('int_matomo__visits') }} as v
+    {%- if is_incremental() %}
+    semi join (select distinct site_id as id_site, day as visit_date from periods) as d using (id_site, visit_date)
+    {%- endif %}
 
 ),
 
@@ -52,5 +57,6 @@ select
     nb_visits_converted,
     {{ php_ratio('bounce_count', 'nb_visits', 2) }} as bounce_rate,
     {{ php_ratio('nb_actions', 'nb_visits', 1) }} as nb_actions_per_visit,
-    {{ php_ratio('sum_visit_length', 'nb_visits', 0) }} as avg_time_on_site
+    {{ php_ratio('sum_visit_length', 'nb_visits', 0) }} as avg_time_on_site,
+    {{ matomo_metrics_load_id() }} as dlt_load_id
 from aggregated
