@@ -13,6 +13,7 @@ from typing import Any
 
 import dlt
 from dlt.common.configuration.exceptions import ConfigFieldMissingException
+from dlt.destinations.impl.duckdb.configuration import DuckDbCredentials
 from dlt.pipeline.exceptions import PipelineStepFailed
 
 from pipelines.errors import UserError
@@ -45,9 +46,16 @@ def pipeline_for(duckdb_path: str | Path) -> dlt.Pipeline:
     return dlt.pipeline(
         pipeline_name=settings.PIPELINE_NAME,
         pipelines_dir=str(path.parent / f".{path.stem}.dlt"),
-        destination=dlt.destinations.duckdb(str(path)),
+        destination=dlt.destinations.duckdb(_credentials(path)),
         dataset_name=settings.RAW_SCHEMA,
     )
+
+
+def _credentials(path: Path) -> DuckDbCredentials:
+    """dlt's DuckDB connection with our settings (`settings.DUCKDB_LOAD_CONFIG`)."""
+    credentials = DuckDbCredentials(str(path))
+    credentials.global_config = dict(settings.DUCKDB_LOAD_CONFIG)
+    return credentials
 
 
 @contextlib.contextmanager

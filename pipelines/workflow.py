@@ -50,7 +50,9 @@ def refresh(duckdb_path: str | Path, options: LoadOptions, *, transform: bool = 
 def marts_marker(duckdb_path: str | Path) -> Path:
     """A file beside the warehouse that exists while the marts reflect every loaded row."""
     path = Path(duckdb_path).resolve()
-    return path.parent / f".{path.stem}.dlt" / "marts-current"
+    folder = path.parent / f".{path.stem}.dlt"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "marts-current"
 
 
 def demo(

@@ -32,6 +32,10 @@ DEFAULT_BACKFILL_DAYS = 30
 # most one load's work.
 DEFAULT_DAYS_PER_LOAD = 7
 
+# DuckDB settings while loading (dlt's connection). No memory_limit: dlt's staging merge does
+# not spill and fails under a tight one; chunked loads (days_per_load) bound it instead.
+DUCKDB_LOAD_CONFIG = {"preserve_insertion_order": False}
+
 # Reporting API
 DEFAULT_REPORT_LOOKBACK_DAYS = 3
 DEFAULT_BULK_BATCH_SIZE = 20
