@@ -1,7 +1,7 @@
 """Reporting API, pure part: catalogue, request building, row flattening and typing, windows.
 
 Nothing here does I/O; `pipelines.matomo.matomo_reports` (the dlt source) wires it to the
-HTTP client and to dlt state. See `docs/reports.md` for the user-facing conventions.
+HTTP client and to dlt state. See the README, "Reporting API", for the user-facing conventions.
 """
 
 from __future__ import annotations
