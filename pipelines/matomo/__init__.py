@@ -7,8 +7,6 @@ in `live` and `reports`, constants in `settings`. Configuration is read from the
 
 from __future__ import annotations
 
-import logging
-import os
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -48,7 +46,7 @@ def matomo_source(
     One load reads at most `days_per_load` days per site; pass the same `chunks` object to the
     next load to continue (the runner does, until `chunks.more` is False).
     """
-    _arrow_row_columns()
+    live.configure_dlt_for_arrow()
     start = live.parse_date(start_date, "start_date") if start_date else None
     end = live.parse_date(end_date, "end_date") if end_date else None
     run_at = live.as_utc(now)
@@ -132,36 +130,13 @@ def live_pages(
 
 
 _MERGE = {"disposition": "merge", "strategy": "delete-insert"}
+
 # Pages are handed to the transformers in batches of about this many visits of one site (small
 # days are batched together): dlt's per-item cost of an arrow table (schema merge) is paid per
 # batch, not per page. Memory is bounded by the batch (~12 MB per 1,000 parsed visits). A day's
 # state may advance before its last batch is yielded: dlt commits state and rows together at
 # the end of the extract step, so a failed run keeps neither.
 _BATCH_VISITS = 2000
-
-
-def _arrow_row_columns() -> None:
-    """The tables below are yielded as arrow tables; make dlt add `_dlt_load_id` (the dbt
-    models read it) and `_dlt_id` (NOT NULL in tables loaded by earlier versions) to them,
-    as it does to rows. Also set in .dlt/config.toml; an explicit setting wins."""
-    for key in ("ADD_DLT_LOAD_ID", "ADD_DLT_ID"):
-        os.environ.setdefault(f"NORMALIZE__PARQUET_NORMALIZER__{key}", "true")
-    dlt_logger = logging.getLogger("dlt")
-    if not any(isinstance(f, _JsonHintNotice) for f in dlt_logger.filters):
-        dlt_logger.addFilter(_JsonHintNotice())
-
-
-class _JsonHintNotice(logging.Filter):
-    """Drop dlt's per-page warning that our JSON columns arrive as arrow strings: the column
-    hint (json) is meant to win, and DuckDB stores the JSON text as the row path does."""
-
-    _PREFIXES = tuple(
-        f"In resource: {name}, when merging arrow schema"
-        for name in ("visits", "visit_actions", "ecommerce_items")
-    )
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith(self._PREFIXES)
 
 
 @dlt.transformer(name="visits", primary_key=("id_site", "id_visit"), write_disposition=_MERGE,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -648,3 +649,30 @@ def items_table(visits: list[Visit]) -> Any:
                 extra["action_type"].append(str(action.get("type")))
                 extra["order_id"].append(action.get("orderId"))
     return _table(items, ITEM_COLUMNS, extra, frozenset())
+
+
+# ---------------------------------------------------------------------------- dlt settings
+
+
+def configure_dlt_for_arrow() -> None:
+    """The tables below are yielded as arrow tables; make dlt add `_dlt_load_id` (the dbt
+    models read it) and `_dlt_id` (NOT NULL in tables loaded by earlier versions) to them,
+    as it does to rows. Also set in .dlt/config.toml; an explicit setting wins."""
+    for key in ("ADD_DLT_LOAD_ID", "ADD_DLT_ID"):
+        os.environ.setdefault(f"NORMALIZE__PARQUET_NORMALIZER__{key}", "true")
+    dlt_logger = logging.getLogger("dlt")
+    if not any(isinstance(f, _JsonHintNotice) for f in dlt_logger.filters):
+        dlt_logger.addFilter(_JsonHintNotice())
+
+
+class _JsonHintNotice(logging.Filter):
+    """Drop dlt's per-page warning that our JSON columns arrive as arrow strings: the column
+    hint (json) is meant to win, and DuckDB stores the JSON text as the row path does."""
+
+    _PREFIXES = tuple(
+        f"In resource: {name}, when merging arrow schema"
+        for name in ("visits", "visit_actions", "ecommerce_items")
+    )
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(self._PREFIXES)
