@@ -127,7 +127,7 @@ def load(duckdb_path: str | Path, options: LoadOptions) -> LoadResult:
         for source in _sources(options, result.failures, chunks):  # all built (checked) first
             _run(pipeline, source, result)
             while source.name == "matomo" and chunks.more:  # a long backfill: next chunk
-                log.info("loaded a chunk of days; continuing after %s",
+                log.info("loaded %d visits; continuing after %s", chunks.visits,
                          ", ".join(f"site {s}: {d}" for s, d in chunks.resume_after.items()))
                 _run(pipeline, _live_source(options, chunks), result)
     result.seconds = time.monotonic() - started

@@ -194,17 +194,25 @@ def test_refresh_skips_dbt_when_nothing_new_was_loaded(
 
 
 def test_a_long_backfill_loads_in_chunks_with_the_same_result(
-    tmp_path: Path, server: Any, monkeypatch: pytest.MonkeyPatch, recorded_day_lists: dict,
-    live_calls: list,
+    tmp_path: Path, server: Any, monkeypatch: pytest.MonkeyPatch, recorded_day_lists: dict
 ) -> None:
-    monkeypatch.setenv("SOURCES__MATOMO__DAYS_PER_LOAD", "3")
+    limit = 300
+    monkeypatch.setenv("SOURCES__MATOMO__VISITS_PER_LOAD", str(limit))
     db = tmp_path / "w.duckdb"
     run_live(db, server, force_start=True)
-    loads = query(db, "select count(*) from matomo_raw._dlt_loads")[0][0]
-    assert loads == 3  # 7 days per site in loads of 3 + 3 + 1
-    first_pages = Counter((c["idSite"], c["date"]) for c in live_calls if c["filter_offset"] == 0)
-    assert len(first_pages) == 14 and set(first_pages.values()) == {1}  # each day read once
     want, _ = expected_counts(recorded_day_lists)
+    loads, in_load = 1, 0  # a load ends at the first day boundary past `limit` visits
+    for n in [want[key] for key in sorted(want)][:-1]:
+        in_load += n
+        if in_load >= limit:
+            loads, in_load = loads + 1, 0
+    assert loads > 1
+    assert query(db, "select count(*) from matomo_raw._dlt_loads")[0][0] == loads
+    # each day read whole exactly once (a day prefetched past the end of a load is dropped
+    # unread and fetched again by the next load)
+    audits = query(db, "select id_site, visit_date, count(*) from matomo_raw.load_audit "
+                       "group by all")
+    assert len(audits) == 14 and {n for _, _, n in audits} == {1}
     got = {(s, d.isoformat()): n for s, d, n in query(
         db, "select id_site, visit_date, count(*) from matomo_raw.visits group by all")}
     assert got == want

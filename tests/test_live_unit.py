@@ -158,17 +158,20 @@ def test_screen_page_flags_a_visit_of_another_day(recorded_day_lists: dict) -> N
     assert audit.other_day_visits == 1
 
 
-def test_long_plans_are_cut_into_chunks_that_resume_after_the_last_day() -> None:
-    chunks = live.LoadChunks(days_per_load=3)
+def test_a_full_load_ends_at_a_day_boundary_and_the_next_resumes_after_it() -> None:
+    chunks = live.LoadChunks(visits_per_load=250)
     now = utc("2026-11-26T12:00:00")
-    read: list[dt.date] = []
-    for _ in range(5):
-        chunks.next_load()
-        plan = live.plan_site(NY, {}, dt.date(2026, 10, 5), dt.date(2026, 10, 11), True, now,
-                              chunks)
-        read.extend(plan.days)
-        if not chunks.more:
-            break
-    assert read == [dt.date(2026, 10, d) for d in range(5, 12)]  # each day once, forced or not
+    first = live.plan_site(NY, {}, dt.date(2026, 10, 5), dt.date(2026, 10, 11), True, now, chunks)
+    assert not chunks.day_read(1, first.days[0], 100)
+    assert chunks.day_read(1, first.days[1], 200)  # 300 >= 250: the load ends after day 2
+    chunks.end_load([first], complete=False)
+    assert chunks.more
+    chunks.next_load()
+    second = live.plan_site(NY, {}, dt.date(2026, 10, 5), dt.date(2026, 10, 11), True, now,
+                            chunks)
+    assert second.days[0] == dt.date(2026, 10, 7)  # forced, yet not from start_date again
+    for day in second.days:
+        chunks.day_read(1, day, 10)
+    chunks.end_load([second], complete=True)
     assert not chunks.more
     assert live.plan_site(NY, {}, dt.date(2026, 10, 5), None, True, now, chunks).days == ()

@@ -34,7 +34,7 @@ def matomo_source(
     max_retries: int = settings.DEFAULT_MAX_RETRIES,
     backoff_base: float = settings.DEFAULT_BACKOFF_BASE_S,
     max_requests_per_second: float = 0.0,
-    days_per_load: int = settings.DEFAULT_DAYS_PER_LOAD,
+    visits_per_load: int = settings.DEFAULT_VISITS_PER_LOAD,
     now: Any = None,
     chunks: live.LoadChunks | None = None,
 ) -> Sequence[Any]:
@@ -43,8 +43,8 @@ def matomo_source(
     State (per site): `live.<idSite>.last_final_day`. Each run reads from the day after it (or
     `start_date`) to `end_date` (default: the site's today); days not yet final are re-read on
     every run and replace what was loaded for them. `force_start` re-reads from `start_date`.
-    One load reads at most `days_per_load` days per site; pass the same `chunks` object to the
-    next load to continue (the runner does, until `chunks.more` is False).
+    A load ends at the first day boundary after `visits_per_load` visits; pass the same `chunks`
+    object to the next load to continue (the runner does, until `chunks.more` is False).
     """
     live.configure_dlt_for_arrow()
     start = live.parse_date(start_date, "start_date") if start_date else None
@@ -54,7 +54,7 @@ def matomo_source(
                          max_requests_per_second)
     sites = fetch_sites(client, site_ids)
     chunks = chunks or live.LoadChunks()
-    chunks.days_per_load = int(days_per_load)
+    chunks.visits_per_load = int(visits_per_load)
     chunks.next_load()
     pages = live_pages(client, sites, start, end, force_start, live_page_size, concurrency, run_at,
                        chunks)
@@ -109,6 +109,7 @@ def live_pages(
 
     batch: list[live.Visit] = []
     batch_site: Site | None = None
+    complete = True
     for (site, day, final), pages in ordered_pages(units, produce, concurrency):
         if batch and site is not batch_site:
             yield {"kind": "visits", "site": batch_site, "visits": batch}
@@ -125,6 +126,10 @@ def live_pages(
         site_state = state.setdefault(str(site.id), {})
         if final and str(day) > site_state.get("last_final_day", ""):
             site_state["last_final_day"] = day.isoformat()
+        if chunks.day_read(site.id, day, audit.visits) and (site, day, final) != units[-1]:
+            complete = False  # this load is full: stop reading (the producers are closed)
+            break
+    chunks.end_load(plans, complete=complete)
     if batch:
         yield {"kind": "visits", "site": batch_site, "visits": batch}
 

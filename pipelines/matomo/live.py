@@ -153,13 +153,6 @@ class DayPlan:
     site: Site
     days: tuple[dt.date, ...]
     final: tuple[bool, ...]
-    more: bool = False  # days after the last one remain for another load
-
-    def limited(self, max_days: int) -> DayPlan:
-        """At most `max_days` days (0 = all); the rest is left for the next load."""
-        if max_days <= 0 or len(self.days) <= max_days:
-            return self
-        return DayPlan(self.site, self.days[:max_days], self.final[:max_days], more=True)
 
 
 def plan_days(
@@ -188,25 +181,34 @@ def plan_days(
 
 @dataclass
 class LoadChunks:
-    """Splits a long backfill into several loads of `days_per_load` days per site, so each
-    load (and DuckDB's merge) stays small and a crash loses at most one chunk. The runner
-    passes the same object to each load of a run; `more` says another load is needed."""
+    """Splits a long backfill into several loads: a load ends at the first day boundary after
+    `visits_per_load` visits, and the next load of the same run resumes after the last day read
+    (forced re-reads too). Each load is committed with its state, so DuckDB's merge stays small
+    and a crash loses at most one load. The runner passes the same object to every load of a
+    run; `more` says another load is needed."""
 
-    days_per_load: int = 0  # 0 = no limit
+    visits_per_load: int = 0  # 0 = no limit
     resume_after: dict[int, dt.date] = field(default_factory=dict)
     finished: set[int] = field(default_factory=set)
     more: bool = False
+    visits: int = 0  # read by the current load
 
     def next_load(self) -> None:
-        self.more = False
+        self.more, self.visits = False, 0
 
-    def note(self, plan: DayPlan) -> None:
-        if plan.more:
-            self.more = True
-            self.resume_after[plan.site.id] = plan.days[-1]
-        else:
-            self.resume_after.pop(plan.site.id, None)
-            self.finished.add(plan.site.id)
+    def day_read(self, site_id: int, day: dt.date, visits: int) -> bool:
+        """Record a day read whole; True when the current load should end here."""
+        self.resume_after[site_id] = day
+        self.visits += visits
+        return 0 < self.visits_per_load <= self.visits
+
+    def end_load(self, plans: list[DayPlan], *, complete: bool) -> None:
+        """After a load: sites whose plan was read to its end are done for this run."""
+        self.more = not complete
+        for plan in plans:
+            if complete or (plan.days and self.resume_after.get(plan.site.id) == plan.days[-1]):
+                self.finished.add(plan.site.id)
+                self.resume_after.pop(plan.site.id, None)
 
 
 def plan_site(
@@ -218,10 +220,8 @@ def plan_site(
     now: dt.datetime,
     chunk: LoadChunks | None = None,
 ) -> DayPlan:
-    """The day plan of one site from its saved state (`state[str(idSite)].last_final_day`).
-
-    With `chunk`, a long plan is cut after `chunk.days_per_load` days and the next load of the
-    same run resumes after the last day read (for forced re-reads too)."""
+    """The day plan of one site from its saved state (`state[str(idSite)].last_final_day`),
+    or, in a later load of a chunked run (`chunk`), from the day after the last one read."""
     chunk = chunk or LoadChunks()
     if site.id in chunk.finished:  # read whole by an earlier load of this run
         return DayPlan(site=site, days=(), final=())
@@ -234,8 +234,7 @@ def plan_site(
         end_date=end,
         now=now,
         force_start=force or resume is not None,
-    ).limited(chunk.days_per_load)
-    chunk.note(plan)
+    )
     if plan.days:
         log.info(
             "site %s (%s): reading %d day(s) %s..%s, %d final",
