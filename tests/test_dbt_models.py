@@ -19,22 +19,22 @@ import pytest
 from pipelines import transform
 from pipelines.recording import bundled_recording_dir
 
+ENTITY_MARTS = (
+    "fct_visits",
+    "fct_actions",
+    "fct_pageviews",
+    "fct_goal_conversions",
+    "fct_ecommerce_orders",
+    "fct_ecommerce_order_items",
+    "fct_abandoned_carts",
+    "dim_sites",
+    "dim_goals",
+    "dim_visitors",
+)
 # The entity marts and their upstream layers (the metric marts and reconciliation are tested
 # by their own modules).
 ENTITY_SELECT = "path:models/staging path:models/intermediate " + " ".join(
-    f"path:models/marts/{name}.sql"
-    for name in (
-        "fct_visits",
-        "fct_actions",
-        "fct_pageviews",
-        "fct_goal_conversions",
-        "fct_ecommerce_orders",
-        "fct_ecommerce_order_items",
-        "fct_abandoned_carts",
-        "dim_sites",
-        "dim_goals",
-        "dim_visitors",
-    )
+    f"path:models/marts/{name}.sql" for name in ENTITY_MARTS
 )
 INCREMENTAL_MARTS = {
     "fct_visits": ("id_site", "id_visit"),
@@ -138,18 +138,7 @@ def test_dbt_build_passes_with_all_tests(built_duckdb: Path) -> None:
             ).fetchall()
         }
         assert {"matomo_staging", "matomo_intermediate", "matomo"} <= schemas
-        for mart in (
-            "fct_visits",
-            "fct_actions",
-            "fct_pageviews",
-            "fct_goal_conversions",
-            "fct_ecommerce_orders",
-            "fct_ecommerce_order_items",
-            "fct_abandoned_carts",
-            "dim_sites",
-            "dim_goals",
-            "dim_visitors",
-        ):
+        for mart in ENTITY_MARTS:
             assert con.execute(f"select count(*) from matomo.{mart}").fetchone()[0] > 0, mart
 
 
