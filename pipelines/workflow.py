@@ -91,7 +91,7 @@ def _summarize(duckdb_path: str | Path, result: LoadResult) -> None:
 
 
 def _transform_and_reconcile(duckdb_path: str | Path) -> int:
-    code = transform.build(duckdb_path)
+    code = transform.build(duckdb_path, unit_tests=False)  # data tests only: SQL is tested in CI
     if code:
         return code
     return reconcile.run(duckdb_path)

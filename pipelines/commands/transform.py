@@ -29,13 +29,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--full-refresh", action="store_true", help="rebuild incremental marts from scratch"
     )
+    parser.add_argument(
+        "--no-unit-tests",
+        action="store_true",
+        help="skip dbt's unit tests (they test the SQL, not the data; `run` skips them)",
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     marker = workflow.marts_marker(args.duckdb)
     marker.unlink(missing_ok=True)  # `run` rebuilds until a whole build succeeds again
-    code = transform.build(args.duckdb, select=args.select, full_refresh=args.full_refresh)
+    code = transform.build(
+        args.duckdb,
+        select=args.select,
+        full_refresh=args.full_refresh,
+        unit_tests=not args.no_unit_tests,
+    )
     if code == 0 and not args.select:
         marker.touch()
     return code
