@@ -92,13 +92,14 @@ def load(args: dict[str, Any]) -> dict[str, Any]:
 
 
 def dbt_build(args: dict[str, Any]) -> dict[str, Any]:
-    """`pipelines.transform.build(duckdb_path)` (all marts), timed."""
+    """`pipelines.transform.build(duckdb_path)` (all marts and data tests, as `run` builds
+    them: without dbt's unit tests), timed."""
     try:
         from pipelines import transform  # type: ignore[attr-defined]
     except ImportError as exc:
         return {"skipped": f"pipelines.transform is not importable yet ({exc})"}
     started = time.perf_counter()
-    code = transform.build(args["db"])
+    code = transform.build(args["db"], unit_tests=False)
     return {
         "seconds": time.perf_counter() - started,
         "exit_code": code,
