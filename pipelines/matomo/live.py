@@ -142,10 +142,6 @@ def as_utc(now: Any) -> dt.datetime:
     return now.astimezone(dt.UTC)
 
 
-def local_today(timezone: str, now: dt.datetime) -> dt.date:
-    return now.astimezone(ZoneInfo(timezone)).date()
-
-
 @dataclass(frozen=True)
 class DayPlan:
     """The days of one site this run reads, oldest first."""
@@ -169,7 +165,7 @@ def plan_days(
     `start_date` defaults to `DEFAULT_BACKFILL_DAYS` before the site's today; `end_date`
     defaults to, and is capped at, the site's local today.
     """
-    today = local_today(site.timezone, now)
+    today = site.today(now)
     end = min(end_date or today, today)
     start = start_date or today - dt.timedelta(days=settings.DEFAULT_BACKFILL_DAYS)
     if last_final_day is not None and not force_start:

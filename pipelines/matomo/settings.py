@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-SOURCE_NAME = "matomo"
 RAW_SCHEMA = "matomo_raw"
 PIPELINE_NAME = "matomo_warehouse"
 DEFAULT_DUCKDB_PATH = "matomo_warehouse.duckdb"
@@ -21,8 +20,6 @@ DEFAULT_LIVE_PAGE_SIZE = 1000
 # midnight + visit timeout + safety margin has passed.
 VISIT_TIMEOUT_MINUTES = 30
 FINALITY_MARGIN_MINUTES = 30
-# Matomo caps actionDetails at this many entries per visit.
-MAX_ACTIONS_PER_VISIT = 500
 
 # With no start_date configured, a site's first run reaches back this many days.
 DEFAULT_BACKFILL_DAYS = 30

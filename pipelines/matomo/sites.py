@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -37,9 +38,10 @@ class Site:
             raw=row,
         )
 
-    def today(self, now: pendulum.DateTime | None = None) -> pendulum.Date:
-        """The site's local date at `now` (default: the real now)."""
-        return (now or pendulum.now("UTC")).in_timezone(self.timezone).date()
+    def today(self, now: datetime.datetime | None = None) -> pendulum.Date:
+        """The site's local date at `now`, an aware datetime (default: the real now)."""
+        moment = pendulum.instance(now) if now is not None else pendulum.now("UTC")
+        return moment.in_timezone(self.timezone).date()
 
 
 def normalize_timezone(tz: str) -> str:
