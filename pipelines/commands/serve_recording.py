@@ -73,7 +73,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         type=Path,
         metavar="DIR",
         help="recording directory with calls.jsonl.gz and manifest.json "
-        "(default: the bundled tests/fixtures/matomo-recordings/public)",
+        "(default: the bundled pipelines/recording/public)",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument(
