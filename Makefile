@@ -24,15 +24,15 @@ demo: $(STAMP)  ## load the bundled sample recording into matomo_warehouse.duckd
 	$(BIN)/matomo-warehouse demo
 
 test: $(STAMP)  ## lint and run every test
-	$(BIN)/ruff check pipelines tests
+	$(BIN)/ruff check pipelines tests bench
 	$(BIN)/pytest
 
 lint: $(STAMP)  ## ruff
-	$(BIN)/ruff check pipelines tests
-	$(BIN)/ruff format --check pipelines tests
+	$(BIN)/ruff check pipelines tests bench
+	$(BIN)/ruff format --check pipelines tests bench
 
 bench: $(STAMP)  ## benchmarks (not tests): prints a table, writes bench/out/results.json
-	$(BIN)/python -m pipelines.bench
+	$(BIN)/python -m bench
 
 clean:  ## remove the venv, DuckDB files and dbt artifacts
 	rm -rf $(VENV) *.duckdb .*.dlt dbt_project/target dbt_project/logs .pytest_cache
