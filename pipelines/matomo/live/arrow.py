@@ -22,7 +22,6 @@ _VISIT_DROP = frozenset({"actionDetails"})
 _ACTION_DROP = frozenset({"itemDetails", "iconSVG", "icon"})
 
 
-
 def _arrow_type(column: dict[str, Any]) -> Any:
     import pyarrow as pa
 
@@ -169,8 +168,6 @@ def _table(
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
 
 
-
-
 def visits_table(visits: list[Visit], timezone: str) -> Any:
     """The `visits` rows of a page: each visit without its actions, plus its site-local date
     (of its last action), the site's timezone and UTC timestamps."""
@@ -213,8 +210,12 @@ def items_table(visits: list[Visit]) -> Any:
     cart action, with the action's position, type and order id."""
     items: list[dict[str, Any]] = []
     extra: dict[str, list[Any]] = {
-        "id_site": [], "id_visit": [], "position": [], "item_position": [],
-        "action_type": [], "order_id": [],
+        "id_site": [],
+        "id_visit": [],
+        "position": [],
+        "item_position": [],
+        "action_type": [],
+        "order_id": [],
     }
     for visit in visits:
         id_site, id_visit = int(visit["idSite"]), int(visit["idVisit"])
@@ -231,7 +232,6 @@ def items_table(visits: list[Visit]) -> Any:
                 extra["action_type"].append(str(action.get("type")))
                 extra["order_id"].append(action.get("orderId"))
     return _table(items, ITEM_COLUMNS, extra, frozenset())
-
 
 
 def _utc(ts: Any) -> dt.datetime | None:

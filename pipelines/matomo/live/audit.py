@@ -76,17 +76,22 @@ def screen_page(page: list[Visit], audit: DayAudit, timezone: str) -> list[Visit
 def log_day(site: Site, audit: DayAudit) -> None:
     log.info(
         "site %s %s: %d visits, %d actions%s",
-        site.id, audit.visit_date, audit.visits, audit.actions,
+        site.id,
+        audit.visit_date,
+        audit.visits,
+        audit.actions,
         "" if audit.is_final else " (not final yet)",
     )
     if audit.anomalies:
         log.warning(
             "site %s %s: %d duplicate visit(s) dropped, %d visit(s) of another day, "
             "%d visit(s) with truncated actions (see matomo_raw.load_audit)",
-            site.id, audit.visit_date, audit.duplicate_visits, audit.other_day_visits,
+            site.id,
+            audit.visit_date,
+            audit.duplicate_visits,
+            audit.other_day_visits,
             audit.truncated_visits,
         )
-
 
 
 def visit_local_date(visit: Visit, timezone: str) -> dt.date:

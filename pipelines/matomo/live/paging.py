@@ -44,7 +44,6 @@ def fetch_day_pages(
         offset += page_size
 
 
-
 class VisitBatches:
     """Screened visits of one site gathered into `{"kind": "visits"}` envelopes of about
     `size` visits: dlt's per-item cost of an arrow table (schema merge) is paid per batch,

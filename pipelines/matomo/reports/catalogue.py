@@ -230,4 +230,3 @@ def catalogue_lines(specs: Iterable[ReportSpec]) -> list[str]:
         segment = f" segment={spec.segment}" if spec.segment else ""
         lines.append(f"{spec.method}{params}{segment} -> {spec.table_name}{note}")
     return lines
-

@@ -39,7 +39,6 @@ BASE_COLUMN_HINTS: dict[str, dict[str, Any]] = {
 }
 
 
-
 def field_column(field: str) -> str:
     """Matomo field -> column: `column_name`; `segment` & other clashes get a `row_` prefix."""
     name = column_name(field)
@@ -211,5 +210,3 @@ LOADS_COLUMN_HINTS: dict[str, dict[str, Any]] = {
     "row_count": {"data_type": "bigint", "nullable": False},
     "loaded_at": {"data_type": "timestamp", "nullable": False},
 }
-
-

@@ -58,7 +58,6 @@ def period_dates(period: str, first: pendulum.Date, last: pendulum.Date) -> list
     return out
 
 
-
 @dataclass(frozen=True)
 class ReportPlan:
     """Validated configuration of one Reporting API run."""
