@@ -63,3 +63,8 @@ def next_midnight(day: dt.date, timezone: str) -> pendulum.DateTime:
     """Local midnight at the end of `day` in `timezone` (DST-aware)."""
     following = day + dt.timedelta(days=1)
     return pendulum.datetime(following.year, following.month, following.day, tz=timezone)
+
+
+def local_today(timezone: str, now: Any = None) -> pendulum.Date:
+    """The local date in `timezone` at `now` (see `to_utc`; default: the clock)."""
+    return to_utc(now).in_timezone(timezone).date()
