@@ -19,6 +19,9 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import unquote
 
+from pipelines.dates import parse_date
+from pipelines.errors import UserError
+
 from .recorded import LiveDay, Visit, compact_json
 from .recording import Recording
 
@@ -75,8 +78,8 @@ def unknown_site_body(recording: Recording, site: str) -> str:
 
 def _parse_date(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
+        return parse_date(value)
+    except UserError:
         raise EmulationError(DATE_ERROR) from None
 
 
