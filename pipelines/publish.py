@@ -52,6 +52,17 @@ def published_path(duckdb_path: str | Path) -> Path:
     return path.with_name(f"{path.stem}{PUBLISHED_SUFFIX}{path.suffix}")
 
 
+def run(duckdb_path: str | Path) -> int:
+    """`publish` for the commands: 0 when published, 1 (logged) when it failed; the marts in
+    the warehouse are fine either way and readers keep the previously published file."""
+    try:
+        publish(duckdb_path)
+    except (duckdb.Error, OSError, ValueError) as err:
+        log.error("publishing the marts for readers failed: %s", err)
+        return 1
+    return 0
+
+
 def publish(duckdb_path: str | Path) -> Path:
     """Copy the marts of `duckdb_path` to `published_path(duckdb_path)`, atomically.
 

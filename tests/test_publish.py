@@ -218,10 +218,12 @@ def test_published_file_readable_while_warehouse_is_written(
         assert writer.wait(timeout=60) == 0
 
 
-def test_nothing_built_publishes_nothing(tmp_path: Path) -> None:
+def test_nothing_built_publishes_nothing(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     empty = tmp_path / "empty.duckdb"
     duckdb.connect(str(empty)).close()
     with pytest.raises(ValueError, match="no marts"):
         publish(empty)
+    assert publish_module.run(empty) == 1
+    assert "publishing the marts for readers failed: no marts" in caplog.text
     assert not published_path(empty).exists()
     assert [p.name for p in tmp_path.iterdir()] == ["empty.duckdb"]
