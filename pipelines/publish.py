@@ -71,8 +71,8 @@ def publish(duckdb_path: str | Path) -> Path:
     started = time.monotonic()
     source = Path(duckdb_path).expanduser().resolve()
     target = published_path(source)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    _remove(temp)
+    _remove_abandoned_temps(target)
+    temp = _temp_path(target, os.getpid())
     try:
         count = _copy(source, temp)
         os.chmod(temp, READ_ONLY_MODE)
@@ -126,6 +126,29 @@ def _copy_statements(
         target = f"{dst}.{_ident(schema)}.{_ident(name)}.{_ident(column)}"
         statements.append(f"comment on column {target} is {_literal(comment)}")
     return statements
+
+
+def _temp_path(target: Path, pid: int) -> Path:
+    """`.matomo_warehouse_bi.<pid>.tmp.duckdb`: hidden, same folder, git-ignored like *.duckdb."""
+    return target.with_name(f".{target.stem}.{pid}.tmp{target.suffix}")
+
+
+def _remove_abandoned_temps(target: Path) -> None:
+    """Temporary files of publishes that were killed (their process is gone) or of this one."""
+    for temp in target.parent.glob(f".{target.stem}.*.tmp{target.suffix}"):
+        pid = temp.name[len(target.stem) + 2 :].split(".")[0]
+        if pid.isdigit() and (int(pid) == os.getpid() or not _alive(int(pid))):
+            _remove(temp)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def _remove_stale_wal(target: Path) -> None:

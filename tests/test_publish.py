@@ -94,7 +94,7 @@ def _shape(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> tuple:
 def test_published_file_has_every_mart(warehouse: Path, published: Path) -> None:
     assert published == warehouse.with_name("matomo_warehouse_bi.duckdb")
     assert stat.S_IMODE(published.stat().st_mode) == 0o444
-    leftovers = [p.name for p in warehouse.parent.iterdir() if p.name.endswith((".tmp", ".wal"))]
+    leftovers = [p.name for p in warehouse.parent.iterdir() if ".tmp" in p.name or ".wal" in p.name]
     assert leftovers == []  # no temporary file or WAL left behind
     with (
         duckdb.connect(str(warehouse), read_only=True) as src,
@@ -227,3 +227,13 @@ def test_nothing_built_publishes_nothing(tmp_path: Path, caplog: pytest.LogCaptu
     assert "publishing the marts for readers failed: no marts" in caplog.text
     assert not published_path(empty).exists()
     assert [p.name for p in tmp_path.iterdir()] == ["empty.duckdb"]
+
+
+def test_publish_removes_temp_files_of_killed_publishes(warehouse: Path) -> None:
+    finished = subprocess.Popen([sys.executable, "-c", "pass"])
+    finished.wait()
+    target = published_path(warehouse)
+    abandoned = publish_module._temp_path(target, finished.pid)
+    abandoned.write_bytes(b"what a publish killed mid-copy left")
+    publish(warehouse)
+    assert not abandoned.exists()
