@@ -37,9 +37,9 @@ ENTITY_SELECT = "path:models/staging path:models/intermediate " + " ".join(
     f"path:models/marts/{name}.sql" for name in ENTITY_MARTS
 )
 INCREMENTAL_MARTS = {
-    "fct_visits": ("id_site", "id_visit"),
-    "fct_actions": ("id_site", "id_visit", "action_position"),
-    "fct_pageviews": ("id_site", "id_visit", "action_position"),
+    "fct_visits": ("site_id", "visit_id"),
+    "fct_actions": ("site_id", "visit_id", "action_position"),
+    "fct_pageviews": ("site_id", "visit_id", "action_position"),
 }
 # Incremental intermediate models (schema matomo_intermediate, incremental by visit) and
 # metric marts (incremental by site and local day); compared row for row (order by all).
@@ -145,7 +145,7 @@ def test_dbt_build_passes_with_all_tests(built_duckdb: Path) -> None:
 def test_visits_per_site_and_day_equal_recorded_live_day_lists(built_duckdb: Path) -> None:
     with duckdb.connect(str(built_duckdb), read_only=True) as con:
         rows = con.execute(
-            "select id_site, cast(visit_date as varchar), count(*) from matomo.fct_visits "
+            "select site_id, cast(visit_date as varchar), count(*) from matomo.fct_visits "
             "group by all"
         ).fetchall()
     ours = {(site, day): n for site, day, n in rows}

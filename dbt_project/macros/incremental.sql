@@ -15,7 +15,7 @@
         or {{ alias }}.visit_date >= (
             select {{ dbt.dateadd('day', -1 * lookback, 'max(t.visit_date)') }}
             from {{ this }} as t
-            where t.id_site = {{ alias }}.id_site
+            where t.site_id = {{ alias }}.id_site
         )
     )
 {%- endmacro %}

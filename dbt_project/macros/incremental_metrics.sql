@@ -69,13 +69,3 @@
     ) as k using (site_id, period, date)
     {%- endif %}
 {%- endmacro %}
-
-{#- Config of an incremental metric mart (one row set per site, period and date). -#}
-{% macro matomo_metrics_config() -%}
-    {{ config(
-        materialized='incremental',
-        incremental_strategy='delete+insert',
-        unique_key=['site_id', 'period', 'date'],
-        on_schema_change='append_new_columns',
-    ) }}
-{%- endmacro %}

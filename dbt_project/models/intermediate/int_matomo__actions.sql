@@ -103,6 +103,7 @@ final as (
         product_view_sku,
         product_view_name,
         product_view_price,
+        product_view_categories,
         page_load_time_milliseconds,
         live_time_spent_seconds,
         dlt_load_id

@@ -42,6 +42,20 @@ ecommerce as (
 
 )
 
-select * from goals
-union all
-select * from ecommerce
+select
+    id_site as site_id,
+    goal_id,
+    goal_name,
+    goal_description,
+    match_attribute,
+    pattern,
+    pattern_type,
+    allows_multiple_conversions,
+    cast(default_revenue as {{ mart_money_type() }}) as default_revenue,
+    is_deleted,
+    is_ecommerce_pseudo_goal
+from (
+    select * from goals
+    union all
+    select * from ecommerce
+) as all_goals

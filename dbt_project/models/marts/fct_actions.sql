@@ -2,7 +2,7 @@
     config(
         materialized='incremental',
         incremental_strategy='delete+insert',
-        unique_key=['id_site', 'id_visit'],
+        unique_key=['site_id', 'visit_id'],
         on_schema_change='append_new_columns',
     )
 }}
@@ -27,20 +27,20 @@ actions as (
 final as (
 
     select
-        a.id_site,
-        a.id_visit,
+        a.id_site as site_id,
+        a.id_visit as visit_id,
         a.action_position,
         a.request_sequence,
         a.action_type,
         a.action_local_at,
-        a.action_local_date,
+        a.action_local_date as action_date,
         v.visit_date,
         a.url,
         a.page_title,
         a.event_category,
         a.event_action,
         a.event_name,
-        a.event_value,
+        cast(a.event_value as double) as event_value,
         a.search_keyword,
         a.search_category,
         a.search_result_count,
@@ -50,7 +50,7 @@ final as (
         a.content_interaction,
         a.goal_id,
         a.order_id,
-        a.revenue,
+        cast(a.revenue as {{ mart_money_type() }}) as revenue,
         a.items_quantity,
         a.counts_as_visit_action,
         v.dlt_load_id

@@ -2,7 +2,7 @@
     config(
         materialized='incremental',
         incremental_strategy='delete+insert',
-        unique_key=['id_site', 'id_visit'],
+        unique_key=['site_id', 'visit_id'],
         on_schema_change='append_new_columns',
     )
 }}
@@ -29,8 +29,8 @@ pageviews as (
 final as (
 
     select
-        p.id_site,
-        p.id_visit,
+        p.id_site as site_id,
+        p.id_visit as visit_id,
         p.action_position,
         p.pageview_number,
         p.action_local_at as viewed_local_at,

@@ -1,5 +1,11 @@
-{{ matomo_metrics_config() }}
--- depends_on: {{ ref('int_metrics__periods') }} {{ ref('stg_matomo__load_audit') }} {{ ref('int_matomo__visits') }} {{ ref('int_matomo__actions') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['site_id', 'period', 'date'],
+        on_schema_change='append_new_columns',
+    )
+}}
 /*
   Events.getCategory / getAction / getName per site, local day and label (`dimension` says
   which report). nb_visits = sum over the row's (category, action, name) groups of their
@@ -63,10 +69,10 @@ select
     b.day as date,
     b.dimension,
     b.label,
-    b.nb_events,
-    b.nb_visits,
+    cast(b.nb_events as {{ dbt.type_bigint() }}) as nb_events,
+    cast(b.nb_visits as {{ dbt.type_bigint() }}) as nb_visits,
     {{ php_round('b.sum_value', 2) }} as sum_event_value,
-    b.nb_events_with_value,
+    cast(b.nb_events_with_value as {{ dbt.type_bigint() }}) as nb_events_with_value,
     cast(b.min_event_value as double) as min_event_value,
     cast(b.max_event_value as double) as max_event_value,
     {{ php_ratio('b.sum_value', 'b.nb_events_with_value', 2) }} as avg_event_value,
