@@ -34,7 +34,9 @@ ecommerce as (
         true as is_ecommerce_pseudo_goal
     from {{ ref('stg_matomo__sites') }} as s
     cross join (
-        select cast(0 as {{ dbt.type_bigint() }}) as goal_id, cast('Ecommerce order' as {{ dbt.type_string() }}) as goal_name
+        select
+            cast(0 as {{ dbt.type_bigint() }}) as goal_id,
+            cast('Ecommerce order' as {{ dbt.type_string() }}) as goal_name
         union all
         select cast(-1 as {{ dbt.type_bigint() }}), cast('Abandoned cart' as {{ dbt.type_string() }})
     ) as pseudo

@@ -10,8 +10,9 @@
   Goals.get per site, local day and goal: `goal_id` NULL (Goals.get without idGoal: regular
   goals plus ecommerce orders, carts excluded; nb_visits_converted = VisitsSummary's), a goal
   id, 0 (ecommerce order) or -1 (abandoned cart), Matomo's own ids; `goal_param` is the
-  idGoal request parameter ('1', 'ecommerceOrder', 'ecommerceAbandonedCart'; NULL overall). Conversions count on their own local day;
-  conversion_rate = converted visits / all visits of the day, rounded to 4 decimals.
+  idGoal request parameter ('1', 'ecommerceOrder', 'ecommerceAbandonedCart'; NULL overall).
+  Conversions count on their own local day; conversion_rate = converted visits / all visits
+  of the day, a fraction rounded to 4 decimals.
 */
 with days as (
 

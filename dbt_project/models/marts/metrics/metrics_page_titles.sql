@@ -40,23 +40,27 @@ scope_visits as (
 
 ),
 {%- endif %}
-{%- set in_scope = 'semi join scope_visits using (id_site, id_visit)' if is_incremental() else '' %}
 
 pageviews as (
 
-    
-    select pv.* exclude (is_entry_page, is_exit_page), coalesce(nullif(trim(page_title), ''), 'Page Name not defined') as label,
+    select
+        pv.* exclude (is_entry_page, is_exit_page),
+        coalesce(nullif(trim(page_title), ''), 'Page Name not defined') as label,
         coalesce(f.is_first_request, false) and nullif(trim(pv.page_title), '') is not null as is_entry_page,
         coalesce(x.is_exit_title, false) as is_exit_page
     from {{ ref('int_matomo__pageviews') }} as pv
-    {{ in_scope }}
+    {%- if is_incremental() %}
+    semi join scope_visits using (id_site, id_visit)
+    {%- endif %}
     left join (
         select id_site, id_visit, action_position, true as is_first_request
         from (
             select id_site, id_visit, action_position,
                    row_number() over (partition by id_site, id_visit order by request_sequence) as n
             from {{ ref('int_matomo__actions') }}
-            {{ in_scope }}
+            {%- if is_incremental() %}
+            semi join scope_visits using (id_site, id_visit)
+            {%- endif %}
         )
         where n = 1
     ) as f using (id_site, id_visit, action_position)
@@ -66,20 +70,23 @@ pageviews as (
             select id_site, id_visit, action_position,
                    row_number() over (partition by id_site, id_visit order by request_sequence desc) as n
             from {{ ref('int_matomo__actions') }}
-            {{ in_scope }}
+            {%- if is_incremental() %}
+            semi join scope_visits using (id_site, id_visit)
+            {%- endif %}
             where action_type = 'site_search'
                or (action_type = 'pageview' and nullif(trim(page_title), '') is not null)
         )
         where n = 1
     ) as x using (id_site, id_visit, action_position)
-    
 
 ),
 
 visits as (
 
     select * from {{ ref('int_matomo__visits') }}
-    {{ in_scope }}
+    {%- if is_incremental() %}
+    semi join scope_visits using (id_site, id_visit)
+    {%- endif %}
 
 ),
 
@@ -118,14 +125,14 @@ exits as (
 
 time_spent as (
 
-    
     select t.id_site, t.title_action_local_date as day, trim(t.title_page_title) as label,
            sum(t.time_spent_seconds) as sum_time_spent
     from {{ ref('int_matomo__time_on_page') }} as t
-    {{ in_scope }}
+    {%- if is_incremental() %}
+    semi join scope_visits using (id_site, id_visit)
+    {%- endif %}
     where t.title_page_type = 'pageview'
     group by all
-    
 
 ),
 

@@ -31,22 +31,23 @@ scope_visits as (
 
 ),
 {%- endif %}
-{%- set in_scope = 'semi join scope_visits using (id_site, id_visit)' if is_incremental() else '' %}
 
 pageviews as (
 
-    
     select pv.*, {{ page_url_label('url') }} as label
     from {{ ref('int_matomo__pageviews') }} as pv
-    {{ in_scope }}
-    
+    {%- if is_incremental() %}
+    semi join scope_visits using (id_site, id_visit)
+    {%- endif %}
 
 ),
 
 visits as (
 
     select * from {{ ref('int_matomo__visits') }}
-    {{ in_scope }}
+    {%- if is_incremental() %}
+    semi join scope_visits using (id_site, id_visit)
+    {%- endif %}
 
 ),
 
@@ -85,14 +86,14 @@ exits as (
 
 time_spent as (
 
-    
     select t.id_site, t.action_local_date as day, {{ page_url_label('url') }} as label,
            sum(t.time_spent_seconds) as sum_time_spent
     from {{ ref('int_matomo__time_on_page') }} as t
-    {{ in_scope }}
+    {%- if is_incremental() %}
+    semi join scope_visits using (id_site, id_visit)
+    {%- endif %}
     where t.page_type = 'pageview'
     group by all
-    
 
 ),
 

@@ -90,7 +90,7 @@ view_labels as (
     from (
         select *, unnest(categories) as label, generate_subscripts(categories, 1) as slot
         from view_actions
-    )
+    ) as view_categories
     where label is not null
 
 ),
