@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import secrets
 import shutil
 from collections import Counter
@@ -238,3 +239,32 @@ def test_incremental_sequence_equals_full_refresh(raw_duckdb: Path, tmp_path: Pa
     for mart in (*INCREMENTAL_MARTS, *INCREMENTAL_INTERMEDIATE, *INCREMENTAL_METRICS):
         assert len(got[mart]) == len(want[mart]) > 0, mart
         assert got[mart] == want[mart], mart
+
+
+def _documented_columns(model: str) -> dict[str, str]:
+    """Column -> description from the model's own yml (beside its SQL)."""
+    import yaml
+
+    (path,) = (transform.PROJECT_DIR / "models").rglob(f"{model}.yml")
+    (node,) = yaml.safe_load(path.read_text())["models"]
+    return {c["name"]: c.get("description") or "" for c in node.get("columns", [])}
+
+
+def test_every_mart_column_is_documented(built_duckdb: Path) -> None:
+    docs = (transform.PROJECT_DIR / "models" / "docs.md").read_text()
+    with duckdb.connect(str(built_duckdb), read_only=True) as con:
+        rows = con.execute(
+            "select table_name, column_name from information_schema.columns "
+            "where table_schema = 'matomo'"
+        ).fetchall()
+    built: dict[str, set[str]] = {}
+    for table, column in rows:
+        built.setdefault(table, set()).add(column)
+    assert set(ENTITY_MARTS) <= set(built)
+    for mart, columns in built.items():
+        documented = _documented_columns(mart)
+        assert set(documented) == columns, mart
+        for column, text in documented.items():
+            assert text.strip(), (mart, column)
+            for name in re.findall(r'doc\("(\w+)"\)', text):
+                assert f"{{% docs {name} %}}" in docs, (mart, column, name)

@@ -8,12 +8,20 @@
 }}
 -- One row per action of a visit, typed, on its own site-local date. Incremental by whole
 -- visits (delete+insert on id_site, id_visit: a re-loaded visit replaces all its actions).
-with visits as (
+with incremental_window as (
+
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+visits as (
 
     select id_site, id_visit, visit_date, dlt_load_id
     from {{ ref('int_matomo__visits') }} as v
     {% if is_incremental() -%}
-    where {{ matomo_incremental_visit_filter('v') }}
+    where {{ incremental_visit_filter('v') }}
     {%- endif %}
 
 ),

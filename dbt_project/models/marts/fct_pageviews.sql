@@ -10,12 +10,20 @@
 -- URL label and day it gives Actions.getPageUrls `sum_time_spent` (getPageTitles too, except
 -- that Matomo credits an untitled pageview's time to the previous titled page). Incremental by
 -- whole visits.
-with visits as (
+with incremental_window as (
+
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+visits as (
 
     select id_site, id_visit, visit_date, dlt_load_id
     from {{ ref('int_matomo__visits') }} as v
     {% if is_incremental() -%}
-    where {{ matomo_incremental_visit_filter('v') }}
+    where {{ incremental_visit_filter('v') }}
     {%- endif %}
 
 ),

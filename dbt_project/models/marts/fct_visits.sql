@@ -7,11 +7,19 @@
     )
 }}
 -- One row per visit, on the site-local day of its last action (Matomo's day of the visit).
-with visits as (
+with incremental_window as (
+
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+visits as (
 
     select * from {{ ref('int_matomo__visits') }} as v
     {% if is_incremental() -%}
-    where {{ matomo_incremental_visit_filter('v') }}
+    where {{ incremental_visit_filter('v') }}
     {%- endif %}
 
 ),

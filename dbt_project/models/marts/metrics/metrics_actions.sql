@@ -11,9 +11,17 @@
   nb_uniq_* = sum over URLs (per day) of the distinct visits that hit the URL;
   nb_keywords = distinct site-search keywords of the day. Week / month = sums of the days.
 */
-with periods as (
+with incremental_window as (
 
-    {{ matomo_metrics_periods() }}
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+periods as (
+
+    {{ metrics_periods() }}
 
 ),
 
@@ -83,7 +91,7 @@ select
     cast(coalesce(sum(d.nb_uniq_outlinks), 0) as {{ dbt.type_bigint() }}) as nb_uniq_outlinks,
     cast(coalesce(sum(s.nb_searches), 0) as {{ dbt.type_bigint() }}) as nb_searches,
     cast(coalesce(sum(s.nb_keywords), 0) as {{ dbt.type_bigint() }}) as nb_keywords,
-    {{ matomo_metrics_load_id() }} as dlt_load_id
+    {{ metrics_load_id() }} as dlt_load_id
 from periods as p
 left join per_day as d on d.id_site = p.site_id and d.day = p.day
 left join searches as s on s.id_site = p.site_id and s.day = p.day

@@ -11,9 +11,17 @@
   which report). nb_visits = sum over the row's (category, action, name) groups of their
   distinct visits; values: missing counts as 0 in the sum, not in nb_events_with_value.
 */
-with days as (
+with incremental_window as (
 
-    select site_id, day from ({{ matomo_metrics_periods() }}) where period = 'day'
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+days as (
+
+    select site_id, day from ({{ metrics_periods() }}) where period = 'day'
 
 ),
 
@@ -76,6 +84,6 @@ select
     cast(b.min_event_value as double) as min_event_value,
     cast(b.max_event_value as double) as max_event_value,
     {{ php_ratio('b.sum_value', 'b.nb_events_with_value', 2) }} as avg_event_value,
-    {{ matomo_metrics_load_id() }} as dlt_load_id
+    {{ metrics_load_id() }} as dlt_load_id
 from by_dimension as b
 inner join days as d on d.site_id = b.id_site and d.day = b.day

@@ -14,9 +14,17 @@
   Conversions count on their own local day; conversion_rate = converted visits / all visits
   of the day, a fraction rounded to 4 decimals.
 */
-with days as (
+with incremental_window as (
 
-    select site_id, day from ({{ matomo_metrics_periods() }}) where period = 'day'
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+days as (
+
+    select site_id, day from ({{ metrics_periods() }}) where period = 'day'
 
 ),
 
@@ -112,6 +120,6 @@ select
     {{ php_ratio('c.nb_visits_converted', 's.nb_visits', 4) }} as conversion_rate,
     cast(case when c.goal_id in (0, -1)
          then {{ php_ratio('c.revenue', 'c.nb_conversions', 2) }} end as {{ mart_money_type() }}) as avg_order_revenue,
-    {{ matomo_metrics_load_id() }} as dlt_load_id
+    {{ metrics_load_id() }} as dlt_load_id
 from combined as c
 left join summary as s on s.site_id = c.id_site and s.day = c.day

@@ -11,9 +11,17 @@
   the root). Entry / exit page = the visit's first / last pageview or site search, when it is a
   pageview (int_matomo__pageviews); time on page from int_matomo__time_on_page.
 */
-with days as (
+with incremental_window as (
 
-    select site_id as d_site_id, day as d_day from ({{ matomo_metrics_periods() }}) where period = 'day'
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+days as (
+
+    select site_id as d_site_id, day as d_day from ({{ metrics_periods() }}) where period = 'day'
 
 ),
 
@@ -134,5 +142,5 @@ select
     {{ php_ratio('entry_bounce_count', 'entry_nb_visits', 2) }} as bounce_rate,
     {{ php_ratio('exit_nb_visits', 'nb_visits', 2) }} as exit_rate,
     {{ php_ratio('sum_time_spent', 'nb_hits', 0) }} as avg_time_on_page,
-    {{ matomo_metrics_load_id() }} as dlt_load_id
+    {{ metrics_load_id() }} as dlt_load_id
 from joined

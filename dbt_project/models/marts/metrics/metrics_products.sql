@@ -25,9 +25,17 @@
     items) it is avg_price_viewed instead. avg_quantity = round(quantity / orders, 1);
     conversion_rate = round(orders / nb_visits, 4).
 */
-with days as (
+with incremental_window as (
 
-    select site_id, day from ({{ matomo_metrics_periods() }}) where period = 'day'
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+days as (
+
+    select site_id, day from ({{ metrics_periods() }}) where period = 'day'
 
 ),
 
@@ -174,6 +182,6 @@ select
          else {{ php_ratio('j.sum_price', 'j.orders', 2) }} end as {{ mart_money_type() }}) as avg_price,
     {{ php_ratio('j.quantity', 'j.orders', 1) }} as avg_quantity,
     {{ php_ratio('j.orders', 'j.nb_visits', 4) }} as conversion_rate,
-    {{ matomo_metrics_load_id() }} as dlt_load_id
+    {{ metrics_load_id() }} as dlt_load_id
 from joined as j
 inner join days as d on d.site_id = j.site_id and d.day = j.date

@@ -11,9 +11,17 @@
   Sums over the days, except nb_uniq_visitors / nb_users (recomputed over the whole period,
   capped at nb_visits) and max_actions (max). Ratios PHP-rounded like Matomo.
 */
-with periods as (
+with incremental_window as (
 
-    {{ matomo_metrics_periods() }}
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+periods as (
+
+    {{ metrics_periods() }}
 
 ),
 
@@ -64,5 +72,5 @@ select
     {{ php_ratio('bounce_count', 'nb_visits', 2) }} as bounce_rate,
     {{ php_ratio('nb_actions', 'nb_visits', 1) }} as nb_actions_per_visit,
     {{ php_ratio('sum_visit_length', 'nb_visits', 0) }} as avg_time_on_site,
-    {{ matomo_metrics_load_id() }} as dlt_load_id
+    {{ metrics_load_id() }} as dlt_load_id
 from aggregated
