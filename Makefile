@@ -27,17 +27,17 @@ demo: $(STAMP)  ## load the bundled sample recording into matomo_warehouse.duckd
 SQLFLUFF := cd dbt_project && MATOMO_DUCKDB_PATH=:memory: ../$(BIN)/sqlfluff lint models
 
 test: $(STAMP)  ## lint (ruff, sqlfluff) and run every test
-	$(BIN)/ruff check pipelines tests
+	$(BIN)/ruff check pipelines tests bench
 	$(SQLFLUFF)
 	$(BIN)/pytest
 
 lint: $(STAMP)  ## ruff and sqlfluff (dbt models)
-	$(BIN)/ruff check pipelines tests
-	$(BIN)/ruff format --check pipelines tests
+	$(BIN)/ruff check pipelines tests bench
+	$(BIN)/ruff format --check pipelines tests bench
 	$(SQLFLUFF)
 
 bench: $(STAMP)  ## benchmarks (not tests): prints a table, writes bench/out/results.json
-	$(BIN)/python -m pipelines.bench
+	$(BIN)/python -m bench
 
 clean:  ## remove the venv, DuckDB files and dbt artifacts
 	rm -rf $(VENV) *.duckdb .*.dlt dbt_project/target dbt_project/logs .pytest_cache

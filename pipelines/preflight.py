@@ -51,23 +51,16 @@ def run_checks(
     client: MatomoClient, site_ids: Sequence[int] | None = None, now: dt.datetime | None = None
 ) -> list[Verdict]:
     """Every check, in order; stops after a FAIL that makes the later ones meaningless."""
-    now = now or dt.datetime.now(dt.UTC)
     out: list[Verdict] = []
     version = _version(client, out)
     if version is None:
         return out
     sites = _sites(client, site_ids, out)
     for site in sites:
-        day = site.today(_pendulum(now)).subtract(days=1).isoformat()
+        day = site.today(now).subtract(days=1).isoformat()
         live_has_visits = _live(client, site, day, out)
         _archived(client, site, day, live_has_visits, out)
     return out
-
-
-def _pendulum(now: dt.datetime) -> Any:
-    import pendulum
-
-    return pendulum.instance(now)
 
 
 def _version(client: MatomoClient, out: list[Verdict]) -> str | None:

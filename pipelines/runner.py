@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import logging
+import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,10 +17,9 @@ from dlt.common.configuration.exceptions import ConfigFieldMissingException
 from dlt.destinations.impl.duckdb.configuration import DuckDbCredentials
 from dlt.pipeline.exceptions import PipelineStepFailed
 
-from pipelines.errors import UserError
-from pipelines.matomo import matomo_reports, matomo_source, settings
+from pipelines.errors import UserError, missing_config
+from pipelines.matomo import RunContext, matomo_reports, matomo_source, settings
 from pipelines.matomo.client import MatomoError
-from pipelines.matomo.live import LoadChunks
 
 log = logging.getLogger(__name__)
 
@@ -43,12 +43,38 @@ def pipeline_for(duckdb_path: str | Path) -> dlt.Pipeline:
     """The dlt pipeline of one DuckDB file; its working dir sits beside the file, so two
     warehouses never share state."""
     path = warehouse_path(duckdb_path)
+    configure_dlt()
     return dlt.pipeline(
         pipeline_name=settings.PIPELINE_NAME,
         pipelines_dir=str(path.parent / f".{path.stem}.dlt"),
         destination=dlt.destinations.duckdb(_credentials(path)),
         dataset_name=settings.RAW_SCHEMA,
     )
+
+
+def configure_dlt() -> None:
+    """dlt's process-wide settings for our sources (idempotent). The Live tables are yielded as
+    arrow tables: make dlt add `_dlt_load_id` (the dbt models read it) and `_dlt_id` (NOT NULL
+    in tables loaded by earlier versions) to them, as it does to rows. Also set in
+    .dlt/config.toml; an explicit setting wins."""
+    for key in ("ADD_DLT_LOAD_ID", "ADD_DLT_ID"):
+        os.environ.setdefault(f"NORMALIZE__PARQUET_NORMALIZER__{key}", "true")
+    dlt_logger = logging.getLogger("dlt")
+    if not any(isinstance(f, _JsonHintNotice) for f in dlt_logger.filters):
+        dlt_logger.addFilter(_JsonHintNotice())
+
+
+class _JsonHintNotice(logging.Filter):
+    """Drop dlt's per-page warning that our JSON columns arrive as arrow strings: the column
+    hint (json) is meant to win, and DuckDB stores the JSON text as the row path does."""
+
+    _PREFIXES = tuple(
+        f"In resource: {name}, when merging arrow schema"
+        for name in ("visits", "visit_actions", "ecommerce_items")
+    )
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(self._PREFIXES)
 
 
 def _credentials(path: Path) -> DuckDbCredentials:
@@ -112,62 +138,54 @@ class LoadOptions:
             "site_ids": self.site_ids,
             "start_date": self.start_date,
             "end_date": self.end_date,
-            "now": self.now,
         }
         return {k: v for k, v in kwargs.items() if v is not None}
+
+    def run_context(self, failures: list[MatomoError]) -> RunContext:
+        """The run-time context of one run; the reports source appends to `failures`."""
+        return RunContext(
+            now=self.now,
+            force_start=self.force_start,
+            failures=failures,
+            verify_catalogue=True,  # a misspelt report method fails before any load
+        )
 
 
 def load(duckdb_path: str | Path, options: LoadOptions) -> LoadResult:
     """Extract and load the selected sources into `duckdb_path` under a run lock."""
     result = LoadResult()
     started = time.monotonic()
-    chunks = LoadChunks()
+    run = options.run_context(result.failures)
     with run_lock(duckdb_path):
         pipeline = pipeline_for(duckdb_path)
-        for source in _sources(options, result.failures, chunks):  # all built (checked) first
+        for source in _sources(options, run):  # all built (checked) first
             _run(pipeline, source, result)
-            while source.name == "matomo" and chunks.more:  # a long backfill: next chunk
-                log.info("loaded %d visits; continuing after %s", chunks.visits,
-                         ", ".join(f"site {s}: {d}" for s, d in chunks.resume_after.items()))
-                _run(pipeline, _live_source(options, chunks), result)
+            while source.name == "matomo" and run.chunks.more:  # a long backfill: next chunk
+                log.info(
+                    "loaded %d visits; continuing after %s",
+                    run.chunks.visits,
+                    ", ".join(f"site {s}: {d}" for s, d in run.chunks.resume_after.items()),
+                )
+                _run(pipeline, _live_source(options, run), result)
     result.seconds = time.monotonic() - started
     return result
 
 
-def _live_source(options: LoadOptions, chunks: LoadChunks) -> Any:
-    return matomo_source(force_start=options.force_start, chunks=chunks,
-                         **options.source_kwargs())
+def _live_source(options: LoadOptions, run: RunContext) -> Any:
+    return matomo_source(run=run, **options.source_kwargs())
 
 
-def _sources(options: LoadOptions, failures: list[MatomoError], chunks: LoadChunks) -> list[Any]:
-    kwargs = options.source_kwargs()
+def _sources(options: LoadOptions, run: RunContext) -> list[Any]:
     sources = []
     try:
         if options.live:
-            sources.append(_live_source(options, chunks))
+            sources.append(_live_source(options, run))
         if options.reports:
             periods = {"report_periods": options.report_periods} if options.report_periods else {}
-            sources.append(
-                matomo_reports(
-                    force_start=options.force_start,
-                    failures=failures,
-                    verify_catalogue=True,  # a misspelt report method fails before any load
-                    **periods,
-                    **kwargs,
-                )
-            )
+            sources.append(matomo_reports(run=run, **periods, **options.source_kwargs()))
     except ConfigFieldMissingException as exc:
-        raise UserError(_missing_config_message(exc)) from None
+        raise UserError(missing_config(*exc.fields)) from None
     return sources
-
-
-def _missing_config_message(exc: ConfigFieldMissingException) -> str:
-    fields = ", ".join(exc.fields)
-    env = ", ".join(f"SOURCES__MATOMO__{f.upper()}" for f in exc.fields)
-    return (
-        f"missing configuration: {fields}; set it under [sources.matomo] in .dlt/config.toml "
-        f"(api_token in .dlt/secrets.toml) or as {env}"
-    )
 
 
 def _run(pipeline: dlt.Pipeline, source: Any, result: LoadResult) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import time
@@ -9,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger("matomo_warehouse")
 
@@ -47,6 +49,19 @@ def build(
     from dbt.cli.main import dbtRunner
 
     path = Path(duckdb_path).expanduser().resolve()
+    args = _build_args(select, full_refresh, vars, unit_tests)
+    started = time.monotonic()
+    with _env(DUCKDB_ENV, str(path)):
+        try:
+            result = dbtRunner().invoke(args)
+        finally:
+            _release_duckdb()
+    return _report(result, time.monotonic() - started)
+
+
+def _build_args(
+    select: str | None, full_refresh: bool, vars: dict | None, unit_tests: bool
+) -> list[str]:
     args = [
         "build",
         "--project-dir", str(PROJECT_DIR),
@@ -62,16 +77,12 @@ def build(
     if not unit_tests:
         args += ["--exclude-resource-type", "unit_test"]
     if vars:
-        import json
-
         args += ["--vars", json.dumps(vars)]
-    started = time.monotonic()
-    with _env(DUCKDB_ENV, str(path)):
-        try:
-            result = dbtRunner().invoke(args)
-        finally:
-            _release_duckdb()
-    seconds = time.monotonic() - started
+    return args
+
+
+def _report(result: Any, seconds: float) -> int:
+    """Log a one-line summary of a dbt result and each failure; 0 ok, 1 failed."""
     counts: Counter[tuple[str, str]] = Counter()
     failures = []
     for node_result in result.result or ():
@@ -81,23 +92,27 @@ def build(
         counts[(kind, status)] += 1
         if status in ("error", "fail"):
             failures.append(f"{node.resource_type} {node.name}: {node_result.message}")
-    summary = ", ".join(
-        f"{kind} {' '.join(f'{n} {s}' for (k, s), n in sorted(counts.items()) if k == kind)}"
-        for kind in ("models", "tests")
-        if any(k == kind for k, _ in counts)
-    )
     ok = bool(result.success)
     log.info(
         "dbt build %s in %.1fs: %s",
         "ok" if ok else "FAILED",
         seconds,
-        summary or "nothing selected",
+        _summary(counts) or "nothing selected",
     )
     for failure in failures:
         log.error("%s", failure)
     if result.exception is not None:
         log.error("dbt build failed: %s", result.exception)
     return 0 if ok else 1
+
+
+def _summary(counts: Counter[tuple[str, str]]) -> str:
+    """`models 12 success, tests 40 pass 1 fail`."""
+    return ", ".join(
+        f"{kind} {' '.join(f'{n} {s}' for (k, s), n in sorted(counts.items()) if k == kind)}"
+        for kind in ("models", "tests")
+        if any(k == kind for k, _ in counts)
+    )
 
 
 def _release_duckdb() -> None:

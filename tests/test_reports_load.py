@@ -20,8 +20,10 @@ import duckdb
 import pytest
 
 import pipelines.matomo as matomo
-from pipelines.matomo import reports
+from pipelines.matomo import RunContext
 from pipelines.matomo.client import MatomoError
+from pipelines.matomo.reports import catalogue
+from pipelines.matomo.reports import rows as rowmod
 from pipelines.recording import RecordingServer, bundled_recording_dir
 
 TOKEN = "reports-test-token-3b9d"
@@ -37,7 +39,7 @@ STANDARD = {
     "format_metrics",
     "filter_limit",
 }
-N_TABLES = len({entry["method"] for entry in reports.DEFAULT_CATALOGUE})  # 36
+N_TABLES = len({entry["method"] for entry in catalogue.DEFAULT_CATALOGUE})  # 36
 NOT_METRICS = {"label", "logo", "logoHeight", "logoWidth"}
 
 
@@ -70,7 +72,7 @@ def _source(server: RecordingServer, end: str, failures: list, **kw: Any) -> Any
         start_date=START,
         end_date=end,
         report_periods=PERIODS,
-        failures=failures,
+        run=RunContext(failures=failures),
         **kw,
     )
 
@@ -105,7 +107,7 @@ def _catalogue_calls(calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Recorded report calls the default catalogue makes for day/week/month."""
     wanted = {
         (entry["method"], tuple(sorted((entry.get("params") or {}).items())))
-        for entry in reports.DEFAULT_CATALOGUE
+        for entry in catalogue.DEFAULT_CATALOGUE
     }
     out = []
     for call in calls:
@@ -167,7 +169,7 @@ def test_every_recorded_cell_is_loaded(loaded: dict, calls: list[dict[str, Any]]
     checked = Counter()
     for call in _catalogue_calls(calls):
         params = call["params"]
-        table = reports.table_name(call["method"])
+        table = catalogue.table_name(call["method"])
         db_rows = _db_rows(db, table, params)
         expected_rows = _rows(json.loads(call["body"]))
         where = f"{call['method']} {params['idSite']} {params['period']} {params['date']}"
@@ -178,7 +180,7 @@ def test_every_recorded_cell_is_loaded(loaded: dict, calls: list[dict[str, Any]]
             for field, value in expected.items():
                 if field in NOT_METRICS:
                     continue
-                column = reports.column_name(field)
+                column = rowmod.field_column(field)
                 _assert_cell(field, value, actual[column], f"{where} {label!r} {field}")
                 checked[table] += 1
     assert len(checked) == N_TABLES, sorted(checked)  # every report table had cells to compare
@@ -213,7 +215,7 @@ def test_rerun_with_lookback_keeps_one_row_per_key(loaded: dict) -> None:
     ]
     assert len(tables) == N_TABLES + 1  # + report_loads
     for table in tables:
-        key = ", ".join(reports.LOADS_KEY if table == "report_loads" else reports.ROW_KEY)
+        key = ", ".join(rowmod.LOADS_KEY if table == "report_loads" else rowmod.ROW_KEY)
         dupes = db.execute(
             f'select count(*) from (select {key} from matomo_raw."{table}" '
             f"group by {key} having count(*) > 1)"
@@ -261,7 +263,7 @@ def test_bulk_sub_error_fails_only_that_report(tmp_path: Path) -> None:
             end_date=END,
             reports=catalogue,
             report_periods=["day"],
-            failures=failures,
+            run=RunContext(failures=failures),
         )
         pipeline.run(source)
     assert len(failures) == 1
@@ -310,7 +312,9 @@ class _ScriptedClient:
 def test_a_report_that_became_empty_loses_its_old_rows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(matomo, "make_client", lambda url, token, *_: _ScriptedClient(url, token))
+    monkeypatch.setattr(
+        matomo.reports, "make_client", lambda url, token, *_: _ScriptedClient(url, token)
+    )
     pipeline = _pipeline(tmp_path, "reports_empty")
     counts = []
     for body in ([{"label": "a", "nb_visits": "2"}, {"label": "b", "nb_visits": 1}], []):

@@ -12,7 +12,8 @@ import pytest
 
 import pipelines.matomo as matomo
 from pipelines.errors import UserError
-from pipelines.matomo import reports
+from pipelines.matomo.reports import catalogue, schedule
+from pipelines.matomo.reports import rows as rowmod
 from pipelines.recording import bundled_recording_dir
 
 D = pendulum.Date
@@ -37,7 +38,7 @@ def recorded(calls: list[dict[str, Any]]) -> dict[tuple, Any]:
 
 def _body(recorded: dict, method: str, period: str = "day", date: str = "2026-10-05", **kw: str):
     params = {"method": method, "idSite": "1", "period": period, "date": date, **kw}
-    params = {**reports.STANDARD_PARAMS, **params}
+    params = {**catalogue.STANDARD_PARAMS, **params}
     return recorded[tuple(sorted(params.items()))]
 
 
@@ -55,13 +56,13 @@ def _body(recorded: dict, method: str, period: str = "day", date: str = "2026-10
     ],
 )
 def test_table_name(method: str, table: str) -> None:
-    assert reports.table_name(method) == table
+    assert catalogue.table_name(method) == table
 
 
 def test_default_catalogue_requests_match_the_recording(recorded: dict) -> None:
-    specs = reports.parse_catalogue(None)
+    specs = catalogue.parse_catalogue(None)
     for site, ecommerce, goals in ((1, True, ["1", "2"]), (2, False, ["1"])):
-        for spec in reports.specs_for_site(specs, ecommerce=ecommerce, goal_ids=goals):
+        for spec in catalogue.specs_for_site(specs, ecommerce=ecommerce, goal_ids=goals):
             for period, date in (
                 ("day", "2026-10-05"),
                 ("week", "2026-10-05"),
@@ -72,32 +73,30 @@ def test_default_catalogue_requests_match_the_recording(recorded: dict) -> None:
 
 
 def test_ecommerce_reports_and_goal_expansion() -> None:
-    specs = reports.parse_catalogue(None)
-    shop = {s.key for s in reports.specs_for_site(specs, ecommerce=True, goal_ids=["1", "2"])}
-    docs = {s.key for s in reports.specs_for_site(specs, ecommerce=False, goal_ids=["1"])}
+    specs = catalogue.parse_catalogue(None)
+    shop = {s.key for s in catalogue.specs_for_site(specs, ecommerce=True, goal_ids=["1", "2"])}
+    docs = {s.key for s in catalogue.specs_for_site(specs, ecommerce=False, goal_ids=["1"])}
     assert {"Goals.get", "Goals.get?idGoal=1", "Goals.get?idGoal=2"} <= shop
     assert {"Goals.get?idGoal=ecommerceOrder", "Goals.getItemsSku"} <= shop
     assert "Goals.get?idGoal=2" not in docs
     assert not {k for k in docs if "ecommerce" in k or "Items" in k}
-    assert len(shop) == len(reports.DEFAULT_CATALOGUE) - 1 + 2
+    assert len(shop) == len(catalogue.DEFAULT_CATALOGUE) - 1 + 2
 
 
 def test_goal_ids_from_goals_get_goals(recorded: dict) -> None:
     body = recorded[(("idSite", "1"), ("method", "Goals.getGoals"))]
-    assert reports.goal_ids(body) == ["1", "2"]
+    assert catalogue.goal_ids(body) == ["1", "2"]
 
 
 def test_parse_entry_and_catalogue_errors() -> None:
-    spec = reports.parse_entry({"method": "Goals.get", "params": {"idGoal": 3}, "segment": "x"})
+    spec = catalogue.parse_entry({"method": "Goals.get", "params": {"idGoal": 3}, "segment": "x"})
     assert (spec.report_params, spec.segment, spec.key) == (
         "idGoal=3",
         "x",
         "Goals.get?idGoal=3|segment=x",
     )
-    assert (
-        reports.parse_entry({"method": "Actions.getPageUrls", "params": {"flat": 1}}).report_params
-        == ""
-    )
+    flat = {"method": "Actions.getPageUrls", "params": {"flat": 1}}
+    assert catalogue.parse_entry(flat).report_params == ""
     for bad in (
         {"method": "NoDot"},
         {"method": "A.b", "params": {"idSite": 1}},
@@ -106,15 +105,15 @@ def test_parse_entry_and_catalogue_errors() -> None:
         3,
     ):
         with pytest.raises(UserError):
-            reports.parse_entry(bad)
-    extra = reports.parse_catalogue(None, [{"method": "UserId.getUsers"}, "VisitsSummary.get"])
-    assert len(extra) == len(reports.DEFAULT_CATALOGUE) + 1
-    only = reports.parse_catalogue([{"method": "VisitsSummary.get"}])
+            catalogue.parse_entry(bad)
+    extra = catalogue.parse_catalogue(None, [{"method": "UserId.getUsers"}, "VisitsSummary.get"])
+    assert len(extra) == len(catalogue.DEFAULT_CATALOGUE) + 1
+    only = catalogue.parse_catalogue([{"method": "VisitsSummary.get"}])
     assert [s.method for s in only] == ["VisitsSummary.get"]
     with pytest.raises(UserError):
-        reports.parse_catalogue([])
+        catalogue.parse_catalogue([])
     with pytest.raises(UserError):
-        reports.parse_catalogue({"method": "VisitsSummary.get"})  # type: ignore[arg-type]
+        catalogue.parse_catalogue({"method": "VisitsSummary.get"})  # type: ignore[arg-type]
 
 
 def test_build_plan_validates_config_in_one_line() -> None:
@@ -126,9 +125,9 @@ def test_build_plan_validates_config_in_one_line() -> None:
         {"start_date": "2026-10-05", "lookback_days": -1},
     ):
         with pytest.raises(UserError) as err:
-            reports.build_plan(**kwargs)
+            schedule.build_plan(**kwargs)
         assert "\n" not in str(err.value)
-    plan = reports.build_plan(
+    plan = schedule.build_plan(
         start_date="2026-10-05", report_periods=["month", "day"], now="2026-10-12T03:00:00Z"
     )
     assert plan.periods == ("day", "month")
@@ -149,19 +148,19 @@ def test_source_rejects_bad_config_before_any_request() -> None:
 
 def test_windows_and_period_dates() -> None:
     start, end = D(2026, 10, 5), D(2026, 10, 11)
-    assert reports.window(None, start, end, 3) == (start, end)
-    assert reports.window(D(2026, 10, 9), start, end, 3) == (D(2026, 10, 6), end)
-    assert reports.window(D(2026, 10, 6), start, end, 3) == (start, end)  # never before start
-    assert reports.window(D(2026, 10, 11), start, D(2026, 10, 7), 3) is None
-    assert reports.period_dates("week", D(2026, 10, 7), end) == [D(2026, 10, 5)]
-    assert reports.period_dates("month", start, D(2026, 11, 2)) == [D(2026, 10, 1), D(2026, 11, 1)]
-    assert len(reports.period_dates("day", start, end)) == 7
+    assert schedule.window(None, start, end, 3) == (start, end)
+    assert schedule.window(D(2026, 10, 9), start, end, 3) == (D(2026, 10, 6), end)
+    assert schedule.window(D(2026, 10, 6), start, end, 3) == (start, end)  # never before start
+    assert schedule.window(D(2026, 10, 11), start, D(2026, 10, 7), 3) is None
+    assert schedule.period_dates("week", D(2026, 10, 7), end) == [D(2026, 10, 5)]
+    assert schedule.period_dates("month", start, D(2026, 11, 2)) == [D(2026, 10, 1), D(2026, 11, 1)]
+    assert len(schedule.period_dates("day", start, end)) == 7
 
 
 def test_plan_jobs_and_state_advance_only_without_failures() -> None:
-    specs = reports.parse_catalogue([{"method": "VisitsSummary.get"}, {"method": "Actions.get"}])
+    specs = catalogue.parse_catalogue([{"method": "VisitsSummary.get"}, {"method": "Actions.get"}])
     state = {"VisitsSummary.get": {"day": "2026-10-09"}}
-    jobs, reach = reports.plan_jobs(
+    jobs, reach = schedule.plan_jobs(
         specs, ("day", "week"), state, D(2026, 10, 5), D(2026, 10, 11), 3
     )
     days = sorted(
@@ -169,31 +168,31 @@ def test_plan_jobs_and_state_advance_only_without_failures() -> None:
     )
     assert days == [6, 7, 8, 9, 10, 11]
     assert len([j for j in jobs if j.spec.method == "Actions.get"]) == 7 + 1
-    reports.advance_state(state, reach, failed={("Actions.get", "week")})
+    schedule.advance_state(state, reach, failed={("Actions.get", "week")})
     assert state["VisitsSummary.get"] == {"day": "2026-10-11", "week": "2026-10-11"}
     assert state["Actions.get"] == {"day": "2026-10-11"}
 
 
 def test_force_start_repulls_from_start_and_state_never_moves_back() -> None:
-    specs = reports.parse_catalogue([{"method": "VisitsSummary.get"}])
+    specs = catalogue.parse_catalogue([{"method": "VisitsSummary.get"}])
     state = {"VisitsSummary.get": {"day": "2026-10-11"}}
-    jobs, reach = reports.plan_jobs(
+    jobs, reach = schedule.plan_jobs(
         specs, ("day",), state, D(2026, 10, 5), D(2026, 10, 6), 3, force_start=True
     )
     assert sorted(j.date.day for j in jobs) == [5, 6]
-    reports.advance_state(state, reach, failed=set())
+    schedule.advance_state(state, reach, failed=set())
     assert state["VisitsSummary.get"] == {"day": "2026-10-11"}
 
 
 def test_plan_without_start_date_is_relative_to_each_site() -> None:
-    plan = reports.build_plan(now="2026-10-12T03:00:00Z")
+    plan = schedule.build_plan(now="2026-10-12T03:00:00Z")
     assert plan.start is None and plan.end is None
 
 
 def test_single_object_report_is_one_row(recorded: dict) -> None:
-    spec = reports.ReportSpec("VisitsSummary.get")
+    spec = catalogue.ReportSpec("VisitsSummary.get")
     body = _body(recorded, "VisitsSummary.get")
-    (row,) = reports.report_rows(body, spec, 1, "day", D(2026, 10, 5))
+    (row,) = rowmod.report_rows(body, spec, 1, "day", D(2026, 10, 5))
     assert row["label"] == "" and row["is_summary_row"] is False
     assert row["nb_visits"] == body["nb_visits"] and isinstance(row["nb_visits"], int)
     assert row["bounce_rate"] == pytest.approx(body["bounce_rate"])
@@ -207,9 +206,9 @@ def test_single_object_report_is_one_row(recorded: dict) -> None:
 
 
 def test_day_strings_become_numbers_and_presentational_fields_go(recorded: dict) -> None:
-    spec = reports.ReportSpec("UserCountry.getCountry")
+    spec = catalogue.ReportSpec("UserCountry.getCountry")
     body = _body(recorded, "UserCountry.getCountry")
-    rows = reports.report_rows(body, spec, 1, "day", D(2026, 10, 5))
+    rows = rowmod.report_rows(body, spec, 1, "day", D(2026, 10, 5))
     assert isinstance(body[0]["nb_actions"], str)
     assert rows[0]["nb_actions"] == int(body[0]["nb_actions"])
     assert "logo" not in rows[0] and rows[0]["code"] == body[0]["code"]
@@ -219,9 +218,9 @@ def test_day_strings_become_numbers_and_presentational_fields_go(recorded: dict)
 
 
 def test_flat_page_urls_keep_label_and_url(recorded: dict) -> None:
-    spec = reports.ReportSpec("Actions.getPageUrls", (("flat", "1"),))
+    spec = catalogue.ReportSpec("Actions.getPageUrls", (("flat", "1"),))
     body = _body(recorded, "Actions.getPageUrls", flat="1")
-    rows = reports.report_rows(body, spec, 1, "day", D(2026, 10, 5))
+    rows = rowmod.report_rows(body, spec, 1, "day", D(2026, 10, 5))
     assert [r["label"] for r in rows] == [b["label"] for b in body]
     assert rows[0]["url"] == body[0]["url"] and "actions_page_url" in rows[0]
     assert rows[0]["max_time_network"] == float(body[0]["max_time_network"])
@@ -232,7 +231,7 @@ def test_false_event_values_become_null(calls: list[dict[str, Any]]) -> None:
     for call in calls:
         if call["method"] == "Events.getCategory" and call["params"].get("period") == "week":
             for raw in json.loads(call["body"]):
-                row = reports.flatten_row(raw, {})
+                row = rowmod.flatten_row(raw, {})
                 if raw["max_event_value"] is False:
                     falses += 1
                     assert row["max_event_value"] is None
@@ -240,11 +239,11 @@ def test_false_event_values_become_null(calls: list[dict[str, Any]]) -> None:
 
 
 def test_empty_reports_have_no_rows_and_a_tombstone() -> None:
-    spec = reports.ReportSpec("Actions.getOutlinks", (("flat", "1"),))
-    assert reports.report_rows([], spec, 2, "day", D(2026, 10, 5)) == []
-    assert reports.report_rows({}, spec, 2, "day", D(2026, 10, 5)) == []
-    tomb = reports.tombstone_row(spec, 2, "day", D(2026, 10, 5))
-    assert tomb[reports.TOMBSTONE] is True and tomb["label"] == ""
+    spec = catalogue.ReportSpec("Actions.getOutlinks", (("flat", "1"),))
+    assert rowmod.report_rows([], spec, 2, "day", D(2026, 10, 5)) == []
+    assert rowmod.report_rows({}, spec, 2, "day", D(2026, 10, 5)) == []
+    tomb = rowmod.tombstone_row(spec, 2, "day", D(2026, 10, 5))
+    assert tomb[rowmod.TOMBSTONE] is True and tomb["label"] == ""
 
 
 def test_every_recorded_field_has_one_stable_type(calls: list[dict[str, Any]]) -> None:
@@ -254,11 +253,11 @@ def test_every_recorded_field_has_one_stable_type(calls: list[dict[str, Any]]) -
         if call["params"].get("format_metrics") != "0" or call["auth"] != "valid":
             continue
         body = json.loads(call["body"])
-        for raw in reports.body_rows(
+        for raw in rowmod.body_rows(
             body if not isinstance(body, dict) or "result" not in body else []
         ):
-            row = reports.flatten_row(raw, {})
-            for name, hint in reports.column_hints([row]).items():
+            row = rowmod.flatten_row(raw, {})
+            for name, hint in rowmod.column_hints([row]).items():
                 seen.setdefault(name, set()).add(hint["data_type"])
     mixed = {name: types for name, types in seen.items() if len(types) > 1}
     assert not mixed
@@ -281,16 +280,16 @@ def test_every_recorded_field_has_one_stable_type(calls: list[dict[str, Any]]) -
     ],
 )
 def test_coerce(data_type: str, value: Any, expected: Any) -> None:
-    assert reports.coerce(data_type, value) == expected
+    assert rowmod.coerce(data_type, value) == expected
 
 
 def test_summary_row_labels() -> None:
-    assert reports.is_summary_label("-1") and reports.is_summary_label("Others")
-    assert reports.is_summary_label("/blog - Others")
-    assert not reports.is_summary_label("Other")
+    assert rowmod.is_summary_label("-1") and rowmod.is_summary_label("Others")
+    assert rowmod.is_summary_label("/blog - Others")
+    assert not rowmod.is_summary_label("Other")
 
 
 def test_catalogue_lines_name_tables() -> None:
-    lines = reports.catalogue_lines(reports.parse_catalogue(None))
+    lines = catalogue.catalogue_lines(catalogue.parse_catalogue(None))
     assert "Actions.getPageUrls flat=1 -> report_actions_get_page_urls" in lines
     assert "Goals.get idGoal=* -> report_goals_get (one per goal of the site)" in lines

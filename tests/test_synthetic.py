@@ -11,8 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import requests
 
+from bench.synthetic import generate, iter_calls
 from pipelines.recording import RecordingServer, load_recording
-from pipelines.recording.synthetic import LazyLiveStore, generate, iter_calls, split_visits
+from pipelines.recording.synthetic_reader import LazyLiveStore, split_visits
 
 TIMEZONES = {1: "America/New_York", 2: "Asia/Kolkata", 3: "America/New_York"}
 

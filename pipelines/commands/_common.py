@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
+from pipelines.dates import parse_date
 from pipelines.errors import UserError
 from pipelines.matomo import settings
 
@@ -19,11 +19,11 @@ def add_duckdb_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def iso_date(value: str) -> str:
-    """argparse type: a YYYY-MM-DD date, kept as the string."""
+    """argparse type: a YYYY-MM-DD date, kept as the string (argparse names the option)."""
     try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date; use YYYY-MM-DD") from None
+        parse_date(value, what="")
+    except UserError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
     return value
 
 

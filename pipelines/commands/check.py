@@ -9,8 +9,8 @@ import sys
 import dlt
 
 from pipelines import preflight
-from pipelines.errors import UserError
-from pipelines.matomo import live
+from pipelines.dates import to_utc
+from pipelines.errors import UserError, missing_config
 from pipelines.matomo.client import MatomoError
 
 log = logging.getLogger(__name__)
@@ -60,12 +60,9 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("no Matomo URL: pass --url or set sources.matomo.url")
     token = dlt.secrets.get("sources.matomo.api_token")
     if not token:
-        raise UserError(
-            "no API token configured; set sources.matomo.api_token in .dlt/secrets.toml "
-            "or SOURCES__MATOMO__API_TOKEN"
-        )
+        raise UserError(missing_config("api_token"))
     site_ids = args.site_ids or dlt.config.get("sources.matomo.site_ids")
-    now = live.as_utc(args.now)
+    now = to_utc(args.now)
     try:
         client = preflight.check_client(str(url), str(token), args.timeout)
     except MatomoError as err:

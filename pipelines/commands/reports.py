@@ -11,8 +11,8 @@ from typing import Any
 import dlt
 
 from pipelines.errors import UserError
-from pipelines.matomo import reports
 from pipelines.matomo.client import MatomoClient
+from pipelines.matomo.reports import catalogue
 from pipelines.matomo.sites import list_site_ids
 
 log = logging.getLogger(__name__)
@@ -48,13 +48,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    catalogue = configured_catalogue()
+    specs = configured_catalogue()
     if args.list:
-        _write(reports.catalogue_lines(catalogue))
+        _write(catalogue.catalogue_lines(specs))
         return 0
     client = _client(args.url)
     site_ids = [args.site] if args.site else list_site_ids(client)
-    methods = {spec.method for spec in catalogue}
+    methods = {spec.method for spec in specs}
     for site_id in site_ids:
         params = {"idSite": site_id, "period": "day", "date": args.date}
         metadata = client.call("API.getReportMetadata", params) or []
@@ -62,9 +62,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def configured_catalogue() -> list[reports.ReportSpec]:
+def configured_catalogue() -> list[catalogue.ReportSpec]:
     """The catalogue the source would use with the current configuration."""
-    return reports.parse_catalogue(
+    return catalogue.parse_catalogue(
         dlt.config.get("sources.matomo.reports"), dlt.config.get("sources.matomo.extra_reports")
     )
 

@@ -73,8 +73,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         type=Path,
         metavar="DIR",
         help="recording directory with calls.jsonl.gz and manifest.json "
-        "(default: the bundled tests/fixtures/matomo-recordings/public)",
+        "(default: the bundled pipelines/recording/public)",
     )
+    _add_server_options(parser)
+    parser.set_defaults(func=run)
+
+
+def _add_server_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument(
         "--port", type=int, default=0, metavar="N", help="port (default 0: a free port)"
@@ -101,32 +106,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="N",
         help="delay every answer by N milliseconds (default 0)",
     )
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    directory: Path = args.directory or bundled_recording_dir()
-    if not (directory / "calls.jsonl.gz").is_file():
-        raise UserError(
-            f"{directory} is not a Matomo API recording (no calls.jsonl.gz); pass its directory"
-        )
-    if args.latency_ms < 0:
-        raise UserError("--latency-ms must be >= 0")
-    try:
-        server = RecordingServer(
-            directory,
-            host=args.host,
-            port=args.port,
-            token=args.token,
-            faults=[parse_fault(spec) for spec in args.faults],
-            latency_s=args.latency_ms / 1000.0,
-        )
-        server.start()
-    except OSError as err:
-        raise UserError(f"cannot listen on {args.host}:{args.port}: {err}") from None
+    server = _start(args)
     log.info(
         "serving %s (%d recorded calls, sites %s) on %s  token_auth=%s  (Ctrl-C to stop)",
-        directory,
+        server.recording.directory,
         len(server.recording.calls),
         ",".join(str(s) for s in sorted(server.recording.sites)),
         server.url,
@@ -147,3 +133,27 @@ def run(args: argparse.Namespace) -> int:
             ", ".join(f"{m or '(no method)'}={n}" for m, n in sorted(counts.items())) or "none",
         )
     return 0
+
+
+def _start(args: argparse.Namespace) -> RecordingServer:
+    """The recording server of `args`, listening; UserError for a bad directory or port."""
+    directory: Path = args.directory or bundled_recording_dir()
+    if not (directory / "calls.jsonl.gz").is_file():
+        raise UserError(
+            f"{directory} is not a Matomo API recording (no calls.jsonl.gz); pass its directory"
+        )
+    if args.latency_ms < 0:
+        raise UserError("--latency-ms must be >= 0")
+    try:
+        server = RecordingServer(
+            directory,
+            host=args.host,
+            port=args.port,
+            token=args.token,
+            faults=[parse_fault(spec) for spec in args.faults],
+            latency_s=args.latency_ms / 1000.0,
+        )
+        server.start()
+    except OSError as err:
+        raise UserError(f"cannot listen on {args.host}:{args.port}: {err}") from None
+    return server

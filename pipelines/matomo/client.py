@@ -17,6 +17,8 @@ from urllib.parse import urlencode
 
 import requests
 
+from pipelines.errors import missing_config
+
 from . import settings
 
 log = logging.getLogger(__name__)
@@ -112,10 +114,7 @@ class MatomoClient:
 
     def __init__(self, url: str, token: str, config: ClientConfig | None = None) -> None:
         if not token or not token.strip():
-            raise MatomoError(
-                "no API token configured; set sources.matomo.api_token in .dlt/secrets.toml "
-                "or SOURCES__MATOMO__API_TOKEN"
-            )
+            raise MatomoError(missing_config("api_token"))
         self.endpoint = api_endpoint(url)
         self._token = token.strip()
         self.config = config or ClientConfig()

@@ -10,6 +10,8 @@ from typing import Any
 
 import pendulum
 
+from pipelines.dates import local_today
+
 from .client import MatomoClient, MatomoError
 
 log = logging.getLogger(__name__)
@@ -40,8 +42,7 @@ class Site:
 
     def today(self, now: datetime.datetime | None = None) -> pendulum.Date:
         """The site's local date at `now`, an aware datetime (default: the real now)."""
-        moment = pendulum.instance(now) if now is not None else pendulum.now("UTC")
-        return moment.in_timezone(self.timezone).date()
+        return local_today(self.timezone, now)
 
 
 def normalize_timezone(tz: str) -> str:

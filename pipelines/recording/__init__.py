@@ -8,13 +8,13 @@ from .faults import Fault, parse_fault
 from .recording import Recording, load_recording
 from .server import RecordingServer
 
-_REPO_ROOT = Path(__file__).resolve().parents[2]
-BUNDLED_RECORDING = Path("tests", "fixtures", "matomo-recordings", "public")
+BUNDLED_RECORDING = Path(__file__).resolve().parent / "public"
 
 
 def bundled_recording_dir() -> Path:
-    """The recording bundled with the repository (tests/fixtures/matomo-recordings/public)."""
-    return _REPO_ROOT / BUNDLED_RECORDING
+    """The real Matomo 5.0.2 recording shipped in this package (`pipelines/recording/public`):
+    the demo's data and the tests' fixture."""
+    return BUNDLED_RECORDING
 
 
 __all__ = [

@@ -14,7 +14,8 @@ from urllib.parse import parse_qsl, urlencode
 
 from .emulation import EmulationError, Unsupported, emulate_live, error_json, unknown_site_body
 from .faults import BULK_METHOD
-from .recording import LIVE_METHOD, RecordedCall, Recording, split_json_array
+from .recorded import LIVE_METHOD, RecordedCall, split_json_array
+from .recording import Recording
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import unquote
 
-from .recording import LiveDay, Recording, Visit, compact_json
+from pipelines.dates import parse_date
+from pipelines.errors import UserError
+
+from .recorded import LiveDay, Visit, compact_json
+from .recording import Recording
 
 DEFAULT_LIVE_FILTER_LIMIT = 10
 """Matomo over HTTP returns 10 visits when `filter_limit` is absent (docs section 6)."""
@@ -74,8 +78,8 @@ def unknown_site_body(recording: Recording, site: str) -> str:
 
 def _parse_date(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
+        return parse_date(value)
+    except UserError:
         raise EmulationError(DATE_ERROR) from None
 
 
@@ -162,6 +166,24 @@ def _segment_predicate(segment: str) -> Callable[[dict[str, Any]], bool]:
     return predicate
 
 
+def _visits_in_order(
+    recording: Recording, site: int, days: list[dt.date], order: str
+) -> list[tuple[LiveDay, Visit]]:
+    """The visits of `site` on `days` (with the day each comes from), in `order`."""
+    pairs: list[tuple[LiveDay, Visit]] = []
+    for day in days:
+        live_day = recording.live.day(site, day)
+        if live_day is not None:
+            ordered = live_day.desc if order == "desc" else live_day.asc
+            pairs.extend((live_day, v) for v in ordered)
+    if len(days) > 1:  # merge the days; ties stay in idVisit order (as Matomo 5.0.2 answered)
+        if order == "desc":
+            pairs.sort(key=lambda p: (-p[1].last_action_ts, p[1].id_visit))
+        else:
+            pairs.sort(key=lambda p: (p[1].last_action_ts, p[1].id_visit))
+    return pairs
+
+
 def emulate_live(recording: Recording, params: Mapping[str, str]) -> str:
     """The JSON text Matomo would answer; raises EmulationError (a Matomo error) or
     Unsupported (the recording cannot say)."""
@@ -188,17 +210,7 @@ def emulate_live(recording: Recording, params: Mapping[str, str]) -> str:
     segment = params.get("segment", "").strip()
     keep = _segment_predicate(segment) if segment else None
 
-    pairs: list[tuple[LiveDay, Visit]] = []
-    for day in days:
-        live_day = recording.live.day(site, day)
-        if live_day is not None:
-            ordered = live_day.desc if order == "desc" else live_day.asc
-            pairs.extend((live_day, v) for v in ordered)
-    if len(days) > 1:  # merge the days; ties stay in idVisit order (as Matomo 5.0.2 answered)
-        if order == "desc":
-            pairs.sort(key=lambda p: (-p[1].last_action_ts, p[1].id_visit))
-        else:
-            pairs.sort(key=lambda p: (p[1].last_action_ts, p[1].id_visit))
+    pairs = _visits_in_order(recording, site, days, order)
     if min_ts is not None:
         pairs = [p for p in pairs if p[1].last_action_ts > min_ts]
     if keep is not None:

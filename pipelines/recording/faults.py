@@ -128,31 +128,35 @@ def parse_fault(spec: str) -> Fault:
             raise ValueError(f"fault {spec!r}: option {option!r} is not KEY=VALUE")
         if key in values:
             raise ValueError(f"fault {spec!r}: {key} given twice")
-        if key == "seconds" and kind != "slow":
-            raise ValueError(f"fault {spec!r}: seconds= only applies to slow")
-        if key == "retry_after" and kind != "http_429":
-            raise ValueError(f"fault {spec!r}: retry_after= only applies to http_429")
-        if key in _INT_KEYS:
-            try:
-                values[key] = int(value)
-            except ValueError:
-                raise ValueError(f"fault {spec!r}: {key} must be an integer") from None
-        elif key == "seconds":
-            try:
-                values[key] = float(value)
-            except ValueError:
-                raise ValueError(f"fault {spec!r}: seconds must be a number") from None
-        elif key == "method":
-            values[key] = value
-        else:
-            raise ValueError(
-                f"fault {spec!r}: unknown option {key!r}; "
-                "expected times, after, method, seconds (slow), retry_after (http_429)"
-            )
+        values[key] = _option_value(spec, kind, key, value)
     try:
         return Fault(kind=kind, **values)  # type: ignore[arg-type]
     except ValueError as err:
         raise ValueError(f"fault {spec!r}: {err}") from None
+
+
+def _option_value(spec: str, kind: str, key: str, value: str) -> object:
+    """The typed value of one `KEY=VALUE` option of a fault spec."""
+    if key == "seconds" and kind != "slow":
+        raise ValueError(f"fault {spec!r}: seconds= only applies to slow")
+    if key == "retry_after" and kind != "http_429":
+        raise ValueError(f"fault {spec!r}: retry_after= only applies to http_429")
+    if key in _INT_KEYS:
+        try:
+            return int(value)
+        except ValueError:
+            raise ValueError(f"fault {spec!r}: {key} must be an integer") from None
+    if key == "seconds":
+        try:
+            return float(value)
+        except ValueError:
+            raise ValueError(f"fault {spec!r}: seconds must be a number") from None
+    if key == "method":
+        return value
+    raise ValueError(
+        f"fault {spec!r}: unknown option {key!r}; "
+        "expected times, after, method, seconds (slow), retry_after (http_429)"
+    )
 
 
 def as_faults(faults: Iterable[Fault | str]) -> list[Fault]:

@@ -22,46 +22,18 @@ from collections.abc import Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from .dispatch import JSON_CONTENT_TYPE, Answer, Dispatcher
 from .emulation import error_json
 from .faults import BULK_METHOD, Fault, FaultPlan
 from .recording import Recording, load_recording
+from .wire import HTML_CONTENT_TYPE, PHP_FATAL_PAGE, html_error_page, new_entry, send
 
 log = logging.getLogger(__name__)
 
 API_PATHS = ("/", "/index.php")
-HTML_CONTENT_TYPE = "text/html; charset=UTF-8"
 TOKEN_IN_URL_MESSAGE = "token_auth must be sent in the POST body, not in the URL"
-_REASONS = {
-    429: "Too Many Requests",
-    500: "Internal Server Error",
-    502: "Bad Gateway",
-    503: "Service Temporarily Unavailable",
-    504: "Gateway Time-out",
-}
-PHP_FATAL_PAGE = (
-    "<br />\n<b>Fatal error</b>:  Allowed memory size of 134217728 bytes exhausted "
-    "(tried to allocate 20480 bytes) in <b>/var/www/html/core/DataTable/Row.php</b> "
-    "on line <b>112</b><br />\n"
-)
-
-
-def _html_error_page(status: int) -> bytes:
-    title = f"{status} {_REASONS.get(status, 'Error')}"
-    return (
-        f"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n"
-        f"<center><h1>{title}</h1></center>\r\n<hr><center>nginx</center>\r\n"
-        "</body>\r\n</html>\r\n"
-    ).encode()
-
-
-def _redacted_query(query: str) -> str:
-    if "token_auth" not in query:
-        return query
-    pairs = parse_qsl(query, keep_blank_values=True)
-    return urlencode([(k, "REDACTED" if k == "token_auth" else v) for k, v in pairs])
 
 
 class _HTTPServer(ThreadingHTTPServer):
@@ -205,44 +177,57 @@ class RecordingServer:
             log.exception("recording server failed on %s %s", h.command, h.path.split("?")[0])
             h.close_connection = True
             with contextlib.suppress(OSError):
-                self._send(h, 500, error_json("recording server error").encode(), JSON_CONTENT_TYPE)
+                send(h, 500, error_json("recording server error").encode(), JSON_CONTENT_TYPE)
 
     def _handle(self, h: _Handler) -> None:
         split = urlsplit(h.path)
-        entry: dict[str, Any] = {
-            "time": time.time(),
-            "http_method": h.command,
-            "path": split.path,
-            "query": _redacted_query(split.query),
-            "status": None,
-            "api_method": "",
-            "fault": None,
-            "source": None,
-        }
+        entry = new_entry(h.command, split.path, split.query)
+        raw_body = self._read_body(h, entry)
+        if raw_body is None:
+            return
+        if split.path not in API_PATHS:
+            self._reply(h, entry, 404, b"Not Found", "text/plain; charset=utf-8")
+            return
+        query_params = dict(parse_qsl(split.query, keep_blank_values=True))
+        body_params = dict(parse_qsl(raw_body.decode("utf-8", "replace"), keep_blank_values=True))
+        params = {**query_params, **body_params}  # like PHP's $_REQUEST (POST wins)
+        entry["api_method"] = params.get("method", "")
+
+        if self.latency_s:
+            time.sleep(self.latency_s)
+        effects = self._apply_faults(h, params, entry)
+        if effects is None:
+            return
+        fail_sub_glob, truncated = effects
+        if "token_auth" in query_params:
+            entry["source"] = "token-in-url"
+            body = error_json(TOKEN_IN_URL_MESSAGE).encode()
+            self._reply(h, entry, 400, body, JSON_CONTENT_TYPE)
+            return
+        auth = self._auth(body_params.get("token_auth", ""))
+        answer: Answer = self.dispatcher.answer(params, auth, fail_sub_glob=fail_sub_glob)
+        body = answer.body[: len(answer.body) // 2] if truncated else answer.body
+        entry["source"] = answer.source
+        self._reply(h, entry, answer.status, body, answer.content_type)
+
+    def _read_body(self, h: _Handler, entry: dict[str, Any]) -> bytes | None:
+        """The request body; None (after answering 411) without a usable Content-Length."""
         try:
             length = int(h.headers.get("Content-Length") or 0)
         except ValueError:
             length = -1
         if length < 0 or "chunked" in (h.headers.get("Transfer-Encoding") or "").lower():
             h.close_connection = True
-            entry["status"] = 411
-            self._record(entry)
-            self._send(h, 411, b"Length Required", "text/plain; charset=utf-8")
-            return
-        raw_body = h.rfile.read(length) if length > 0 else b""
-        if split.path not in API_PATHS:
-            entry["status"] = 404
-            self._record(entry)
-            self._send(h, 404, b"Not Found", "text/plain; charset=utf-8")
-            return
-        query_params = dict(parse_qsl(split.query, keep_blank_values=True))
-        body_params = dict(parse_qsl(raw_body.decode("utf-8", "replace"), keep_blank_values=True))
-        params = {**query_params, **body_params}  # like PHP's $_REQUEST (POST wins)
-        api_method = params.get("method", "")
-        entry["api_method"] = api_method
+            self._reply(h, entry, 411, b"Length Required", "text/plain; charset=utf-8")
+            return None
+        return h.rfile.read(length) if length > 0 else b""
 
-        if self.latency_s:
-            time.sleep(self.latency_s)
+    def _apply_faults(
+        self, h: _Handler, params: dict[str, str], entry: dict[str, Any]
+    ) -> tuple[str | None, bool] | None:
+        """Fire the faults planned for this request: None when one of them answered it, else
+        (the bulk sub-method glob to fail, whether to truncate the answer)."""
+        api_method = entry["api_method"]
         sub_methods: list[str] = []
         if api_method == BULK_METHOD and self.fault_plan.has_bulk_faults:
             sub_methods = [
@@ -250,10 +235,9 @@ class RecordingServer:
                 for k, v in sorted(params.items())
                 if k.startswith("urls[")
             ]
-        fired = self.fault_plan.pick(api_method, sub_methods)
         fail_sub_glob: str | None = None
         truncated = False
-        for fault in fired:
+        for fault in self.fault_plan.pick(api_method, sub_methods):
             entry["fault"] = fault.kind
             if fault.kind == "slow":
                 time.sleep(fault.seconds)
@@ -262,27 +246,30 @@ class RecordingServer:
             elif fault.kind == "truncated":
                 truncated = True
             elif self._answer_fault(h, fault, entry):
-                return
+                return None
+        return fail_sub_glob, truncated
 
-        if "token_auth" in query_params:
-            entry["status"] = 400
-            entry["source"] = "token-in-url"
-            self._record(entry)
-            self._send(h, 400, error_json(TOKEN_IN_URL_MESSAGE).encode(), JSON_CONTENT_TYPE)
-            return
-        token = body_params.get("token_auth", "")
+    def _auth(self, token: str) -> str:
+        """`none`, `valid` or `invalid`: how the recording tells calls apart by token."""
         if not token:
-            auth = "none"
-        elif hmac.compare_digest(token.encode(), self.token.encode()):
-            auth = "valid"
-        else:
-            auth = "invalid"
-        answer: Answer = self.dispatcher.answer(params, auth, fail_sub_glob=fail_sub_glob)
-        body = answer.body[: len(answer.body) // 2] if truncated else answer.body
-        entry["status"] = answer.status
-        entry["source"] = answer.source
+            return "none"
+        if hmac.compare_digest(token.encode(), self.token.encode()):
+            return "valid"
+        return "invalid"
+
+    def _reply(
+        self,
+        h: _Handler,
+        entry: dict[str, Any],
+        status: int,
+        body: bytes,
+        content_type: str,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        """Log the request with its status, then send the answer."""
+        entry["status"] = status
         self._record(entry)
-        self._send(h, answer.status, body, answer.content_type)
+        send(h, status, body, content_type, headers)
 
     def _answer_fault(self, h: _Handler, fault: Fault, entry: dict[str, Any]) -> bool:
         """Send the faulty answer; True when the request is done."""
@@ -295,38 +282,14 @@ class RecordingServer:
             sock.close()
             return True
         if fault.status is not None:
-            entry["status"] = fault.status
-            self._record(entry)
             headers = {"Retry-After": str(fault.retry_after)} if fault.status == 429 else {}
-            self._send(h, fault.status, _html_error_page(fault.status), HTML_CONTENT_TYPE, headers)
+            page = html_error_page(fault.status)
+            self._reply(h, entry, fault.status, page, HTML_CONTENT_TYPE, headers)
             return True
         if fault.kind == "html_200":
-            entry["status"] = 200
-            self._record(entry)
-            self._send(h, 200, PHP_FATAL_PAGE.encode(), HTML_CONTENT_TYPE)
+            self._reply(h, entry, 200, PHP_FATAL_PAGE.encode(), HTML_CONTENT_TYPE)
             return True
         if fault.kind == "empty":
-            entry["status"] = 200
-            self._record(entry)
-            self._send(h, 200, b"", JSON_CONTENT_TYPE)
+            self._reply(h, entry, 200, b"", JSON_CONTENT_TYPE)
             return True
         return False
-
-    @staticmethod
-    def _send(
-        h: _Handler,
-        status: int,
-        body: bytes,
-        content_type: str,
-        headers: dict[str, str] | None = None,
-    ) -> None:
-        try:
-            h.send_response(status)
-            h.send_header("Content-Type", content_type)
-            h.send_header("Content-Length", str(len(body)))
-            for name, value in (headers or {}).items():
-                h.send_header(name, value)
-            h.end_headers()
-            h.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):  # the client went away
-            h.close_connection = True

@@ -1,67 +1,50 @@
-"""The Reporting API run: plan per site, bulk requests, rows marked with their tables.
-
-I/O lives here; the pure parts (catalogue, dates, row typing) are in `reports`.
-"""
+"""The Reporting API requests of one site: bulk calls, failures, rows marked with their tables."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import dlt
 import pendulum
 
-from . import reports, settings
-from .client import MatomoClient, MatomoError
-from .reports import build_plan
-from .sites import Site
+from ..client import MatomoClient, MatomoError
+from ..sites import Site
+from . import rows, schedule
+from .catalogue import goal_ids, needs_goals, specs_for_site
 
 log = logging.getLogger(__name__)
 
-__all__ = ["build_plan", "site_report_items"]
+_MERGE = {"disposition": "merge", "strategy": "delete-insert"}
 
 
 def site_report_items(
     client: MatomoClient,
-    plan: reports.ReportPlan,
+    plan: schedule.ReportPlan,
     site: Site,
     site_state: dict,
     failures: list,
 ) -> Iterator[Any]:
     """All report rows of one site for this run; advances its state for what loaded."""
-    specs = reports.specs_for_site(
+    specs = specs_for_site(
         plan.specs, ecommerce=site.ecommerce, goal_ids=_site_goals(client, plan, site, failures)
     )
-    today = site.today(plan.now)
-    end = plan.end or today.subtract(days=1)
-    start = plan.start or today.subtract(days=settings.DEFAULT_BACKFILL_DAYS)
-    jobs, reach = reports.plan_jobs(
+    start, end = schedule.site_range(plan, site.today(plan.now))
+    jobs, reach = schedule.plan_jobs(
         specs, plan.periods, site_state, start, end, plan.lookback_days, plan.force_start
     )
     if not jobs:
         log.info("site %d: reports are up to date (to %s)", site.id, end)
         return
-    first = min(job.date for job in jobs)
-    chunks = reports.batches(jobs, plan.batch_size)
+    chunks = schedule.batches(jobs, plan.batch_size)
     log.info(
         "site %d: %d reports, %s to %s: %d requests in %d bulk calls",
-        site.id,
-        len(specs),
-        first,
-        end,
-        len(jobs),
-        len(chunks),
-    )
+        site.id, len(specs), min(job.date for job in jobs), end, len(jobs), len(chunks),
+    )  # fmt: skip
     failed: set[tuple[str, str]] = set()
-    loaded_at = pendulum.now("UTC")
-    for number, chunk in enumerate(chunks, 1):
-        results = _bulk_results(
-            client, [job.spec.request(site.id, job.period, job.date) for job in chunk]
-        )
-        yield from _chunk_items(chunk, results, site.id, loaded_at, failed, failures)
-        log.debug("site %d: bulk call %d/%d done", site.id, number, len(chunks))
-    reports.advance_state(site_state, reach, failed)
+    yield from _site_chunks(client, site, chunks, failed, failures)
+    schedule.advance_state(site_state, reach, failed)
     log.info(
         "site %d: reports loaded, %d failed requests",
         site.id,
@@ -69,13 +52,30 @@ def site_report_items(
     )
 
 
+def _site_chunks(
+    client: MatomoClient,
+    site: Site,
+    chunks: list[Sequence[schedule.Job]],
+    failed: set[tuple[str, str]],
+    failures: list,
+) -> Iterator[Any]:
+    """One bulk call per chunk of jobs; failed jobs land in `failed` and `failures`."""
+    loaded_at = pendulum.now("UTC")
+    for number, chunk in enumerate(chunks, 1):
+        results = _bulk_results(
+            client, [job.spec.request(site.id, job.period, job.date) for job in chunk]
+        )
+        yield from _chunk_items(chunk, results, site.id, loaded_at, failed, failures)
+        log.debug("site %d: bulk call %d/%d done", site.id, number, len(chunks))
+
+
 def _site_goals(
-    client: MatomoClient, plan: reports.ReportPlan, site: Site, failures: list
+    client: MatomoClient, plan: schedule.ReportPlan, site: Site, failures: list
 ) -> list[str]:
-    if not reports.needs_goals(plan.specs):
+    if not needs_goals(plan.specs):
         return []
     try:
-        return reports.goal_ids(client.call("Goals.getGoals", {"idSite": site.id}))
+        return goal_ids(client.call("Goals.getGoals", {"idSite": site.id}))
     except MatomoError as err:
         if err.status in (401, 403):
             raise
@@ -113,30 +113,30 @@ def _chunk_items(
             failures.append(result)
             failed.add(job.window_key)
             continue
-        rows = reports.report_rows(result, job.spec, site_id, job.period, job.date)
-        stored = rows or [reports.tombstone_row(job.spec, site_id, job.period, job.date)]
+        table_rows = rows.report_rows(result, job.spec, site_id, job.period, job.date)
+        stored = table_rows or [rows.tombstone_row(job.spec, site_id, job.period, job.date)]
         yield dlt.mark.with_hints(stored, _table_hints(job.spec.table_name, stored), True)
         loads.append(
-            reports.load_row(job.spec, site_id, job.period, job.date, len(rows), loaded_at)
+            rows.load_row(job.spec, site_id, job.period, job.date, len(table_rows), loaded_at)
         )
     if loads:
         yield dlt.mark.with_hints(loads, _loads_hints(), True)
 
 
-def _table_hints(table: str, rows: list[dict[str, Any]]) -> Any:
+def _table_hints(table: str, stored_rows: list[dict[str, Any]]) -> Any:
     return dlt.mark.make_hints(
         table_name=table,
-        write_disposition={"disposition": "merge", "strategy": "delete-insert"},
-        primary_key=list(reports.ROW_KEY),
-        merge_key=list(reports.BASE_COLUMNS),
-        columns=reports.column_hints(rows),
+        write_disposition=_MERGE,
+        primary_key=list(rows.ROW_KEY),
+        merge_key=list(rows.BASE_COLUMNS),
+        columns=rows.column_hints(stored_rows),
     )
 
 
 def _loads_hints() -> Any:
     return dlt.mark.make_hints(
-        table_name=reports.LOADS_TABLE,
-        write_disposition={"disposition": "merge", "strategy": "delete-insert"},
-        primary_key=list(reports.LOADS_KEY),
-        columns=reports.LOADS_COLUMN_HINTS,
+        table_name=rows.LOADS_TABLE,
+        write_disposition=_MERGE,
+        primary_key=list(rows.LOADS_KEY),
+        columns=rows.LOADS_COLUMN_HINTS,
     )

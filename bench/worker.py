@@ -1,6 +1,6 @@
 """What the benchmark runs in a child process, so that its peak RSS is its own.
 
-    python -m pipelines.bench.worker '{"task": "load", ...}'
+    python -m bench.worker '{"task": "load", ...}'
 
 Prints one JSON object (the measurements) as the last line of stdout; logs go to stderr.
 """
@@ -16,7 +16,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-log = logging.getLogger("pipelines.bench")
+log = logging.getLogger("bench")
 
 
 def peak_rss_mb() -> float:

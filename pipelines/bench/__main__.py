@@ -1,3 +1,0 @@
-from pipelines.bench import main
-
-raise SystemExit(main())

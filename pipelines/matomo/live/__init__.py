@@ -1,0 +1,217 @@
+"""The Live source (`matomo_source`): visits, their actions and ecommerce items, per site and
+local day, plus sites, goals and a per-day audit.
+
+A hidden driver resource (`live_pages`) reads the days and feeds the table transformers.
+Helpers: `days` (day plans and state), `paging` (HTTP paging, batches), `audit`, `arrow`
+(tables), `columns` (schemas).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Generator, Iterator, Sequence
+from typing import Any
+
+import dlt
+
+from pipelines.dates import optional_date
+
+from .. import settings
+from ..client import MatomoClient, make_client
+from ..parallel import ordered_pages
+from ..run_context import LoadChunks, RunContext
+from ..sites import Site, fetch_sites
+from . import arrow, days
+from .audit import DayAudit, log_day, screen_page
+from .columns import ACTION_COLUMNS, GOAL_COLUMNS, ITEM_COLUMNS, VISIT_COLUMNS
+from .paging import VisitBatches, fetch_day_pages
+
+__all__ = ["fetch_day_pages", "matomo_source"]
+
+_MERGE = {"disposition": "merge", "strategy": "delete-insert"}
+
+# Pages are handed to the transformers in batches of about this many visits of one site.
+# Memory is bounded by the batch (~12 MB per 1,000 parsed visits). A day's state may advance
+# before its last batch is yielded: dlt commits state and rows together at the end of the
+# extract step, so a failed run keeps neither.
+_BATCH_VISITS = 2000
+
+
+@dlt.source(name="matomo", section="matomo", max_table_nesting=0)
+def matomo_source(
+    url: str = dlt.config.value,
+    api_token: str = dlt.secrets.value,
+    site_ids: list[int] | None = None,
+    start_date: str | None = None,
+    end_date: str | None = None,
+    live_page_size: int = settings.DEFAULT_LIVE_PAGE_SIZE,
+    concurrency: int = settings.DEFAULT_CONCURRENCY,
+    request_timeout: float = settings.DEFAULT_TIMEOUT_S,
+    max_retries: int = settings.DEFAULT_MAX_RETRIES,
+    backoff_base: float = settings.DEFAULT_BACKOFF_BASE_S,
+    max_requests_per_second: float = 0.0,
+    visits_per_load: int = settings.DEFAULT_VISITS_PER_LOAD,
+    run: RunContext | None = None,
+) -> Sequence[Any]:
+    """Matomo visits from Live.getLastVisitsDetails, per site and local day, plus sites and goals.
+
+    State (per site): `live.<idSite>.last_final_day`. Each run reads from the day after it (or
+    `start_date`) to `end_date`; days not yet final are re-read on every run and replace what
+    was loaded for them.
+
+    Args:
+        url: Matomo base URL (or its `index.php`).
+        api_token: token_auth of a user with view access (a secret).
+        site_ids: sites to load; None = every site the token can view.
+        start_date: first local day (YYYY-MM-DD) of a first run; None = 30 days back.
+        end_date: last local day (YYYY-MM-DD); None = and capped at each site's today.
+        live_page_size: visits per Live request.
+        concurrency: (site, day) units fetched at once.
+        request_timeout: seconds to wait for each answer.
+        max_retries: retries of a transient failure.
+        backoff_base: first retry delay in seconds (doubles per retry).
+        max_requests_per_second: client-side rate limit; 0 = none.
+        visits_per_load: a load ends at the first day boundary after this many visits; the
+            runner continues with the same `run` until `run.chunks.more` is False.
+        run: run-time context (now, force_start, the load-chunk tracker); see `RunContext`.
+    """
+    run = run or RunContext()
+    start = optional_date(start_date, "sources.matomo.start_date")
+    end = optional_date(end_date, "sources.matomo.end_date")
+    client = make_client(
+        url, api_token, request_timeout, max_retries, backoff_base, max_requests_per_second
+    )
+    sites = fetch_sites(client, site_ids)
+    run.chunks.visits_per_load = int(visits_per_load)
+    run.chunks.next_load()
+    pages = live_pages(client, sites, (start, end), run.utc_now(), live_page_size, concurrency, run)
+    return (
+        sites_table(sites),
+        goals_table(client, sites),
+        pages | visits,
+        pages | visit_actions,
+        pages | ecommerce_items,
+        pages | load_audit,
+    )
+
+
+@dlt.resource(name="sites", primary_key="idsite", write_disposition="merge")
+def sites_table(sites: list[Site]) -> Iterator[dict[str, Any]]:
+    """`SitesManager.getSiteFromId` of every loaded site (timezone, currency, ecommerce)."""
+    yield [site.raw for site in sites]
+
+
+@dlt.resource(
+    name="goals", primary_key=("idsite", "idgoal"), write_disposition="merge", columns=GOAL_COLUMNS
+)
+def goals_table(client: MatomoClient, sites: list[Site]) -> Iterator[list[dict[str, Any]]]:
+    """`Goals.getGoals` of every loaded site."""
+    for site in sites:
+        rows = client.call("Goals.getGoals", {"idSite": site.id}) or []
+        yield list(rows.values()) if isinstance(rows, dict) else rows
+
+
+@dlt.resource(name="live_pages", selected=False)
+def live_pages(
+    client: MatomoClient,
+    sites: list[Site],
+    window: tuple[dt.date | None, dt.date | None],
+    now: dt.datetime,
+    page_size: int,
+    concurrency: int,
+    run: RunContext,
+) -> Iterator[dict[str, Any]]:
+    """Pages of visits, site by site, day by day (oldest first); advances per-site state only
+    after a final day was read whole. Yields {"kind": "visits"|"audit", ...} envelopes that the
+    transformers below turn into tables."""
+    state = dlt.current.source_state().setdefault(days.STATE_KEY, {})
+    plans = [
+        days.plan_site(site, state, *window, run.force_start, now, run.chunks) for site in sites
+    ]
+    units = [
+        (plan.site, day, final)
+        for plan in plans
+        for day, final in zip(plan.days, plan.final, strict=True)
+    ]
+    complete = yield from _read_days(client, units, page_size, concurrency, state, run.chunks)
+    run.chunks.end_load(plans, complete=complete)
+
+
+def _read_days(
+    client: MatomoClient,
+    units: list[tuple[Site, dt.date, bool]],
+    page_size: int,
+    concurrency: int,
+    state: dict[str, Any],
+    chunks: LoadChunks,
+) -> Generator[dict[str, Any], None, bool]:
+    """Envelopes of every (site, day) unit; False when the load filled up before the end."""
+
+    def produce(unit: tuple[Site, dt.date, bool]) -> Iterator[list[dict[str, Any]]]:
+        return fetch_day_pages(client, unit[0].id, unit[1], page_size)
+
+    batches = VisitBatches(_BATCH_VISITS)
+    for (site, day, final), pages in ordered_pages(units, produce, concurrency):
+        yield from batches.start_site(site)
+        audit = DayAudit(id_site=site.id, visit_date=day, is_final=final)
+        for page in pages:
+            yield from batches.add(screen_page(page, audit, site.timezone))
+        log_day(site, audit)
+        yield {"kind": "audit", "row": audit.row()}
+        days.record_day(state, site, day, final)
+        if chunks.day_read(site.id, day, audit.visits) and (site, day, final) != units[-1]:
+            yield from batches.flush()  # this load is full: stop reading (producers close)
+            return False
+    yield from batches.flush()
+    return True
+
+
+@dlt.transformer(
+    name="visits",
+    primary_key=("id_site", "id_visit"),
+    write_disposition=_MERGE,
+    columns=VISIT_COLUMNS,
+)
+def visits(envelope: dict[str, Any]) -> Iterator[Any]:
+    """One row per visit (idSite, idVisit), all Live fields but the actions."""
+    if envelope["kind"] == "visits" and envelope["visits"]:
+        yield arrow.visits_table(envelope["visits"], envelope["site"].timezone)
+
+
+@dlt.transformer(
+    name="visit_actions",
+    primary_key=("id_site", "id_visit", "position"),
+    merge_key=("id_site", "id_visit"),
+    write_disposition=_MERGE,
+    columns=ACTION_COLUMNS,
+)
+def visit_actions(envelope: dict[str, Any]) -> Iterator[Any]:
+    """One row per actionDetails entry; a re-read visit replaces all its actions."""
+    if envelope["kind"] == "visits" and envelope["visits"]:
+        table = arrow.actions_table(envelope["visits"])
+        if table.num_rows:
+            yield table
+
+
+@dlt.transformer(
+    name="ecommerce_items",
+    primary_key=("id_site", "id_visit", "position", "item_position"),
+    merge_key=("id_site", "id_visit"),
+    write_disposition=_MERGE,
+    columns=ITEM_COLUMNS,
+)
+def ecommerce_items(envelope: dict[str, Any]) -> Iterator[Any]:
+    """One row per item of an ecommerce order or abandoned cart (from itemDetails)."""
+    if envelope["kind"] == "visits" and envelope["visits"]:
+        table = arrow.items_table(envelope["visits"])
+        if table.num_rows:
+            yield table
+
+
+@dlt.transformer(
+    name="load_audit", write_disposition="append", columns={"visit_date": {"data_type": "date"}}
+)
+def load_audit(envelope: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """One row per (site, day) read by each run: visits, actions and anomalies seen."""
+    if envelope["kind"] == "audit":
+        yield envelope["row"]

@@ -1,0 +1,100 @@
+"""The days each site reads and the per-site state: `live.<idSite>.last_final_day`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from pipelines.dates import next_midnight, parse_date
+
+from .. import settings
+from ..run_context import LoadChunks
+from ..sites import Site
+
+log = logging.getLogger(__name__)
+
+STATE_KEY = "live"
+_GRACE = dt.timedelta(minutes=settings.VISIT_TIMEOUT_MINUTES + settings.FINALITY_MARGIN_MINUTES)
+
+
+def day_is_final(day: dt.date, timezone: str, now: dt.datetime) -> bool:
+    """A local day is final once local midnight after it + visit timeout + margin has passed."""
+    return now >= next_midnight(day, timezone) + _GRACE
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    """The days of one site this run reads, oldest first."""
+
+    site: Site
+    days: tuple[dt.date, ...]
+    final: tuple[bool, ...]
+
+    @property
+    def site_id(self) -> int:
+        return self.site.id
+
+
+def plan_days(
+    site: Site,
+    *,
+    start_date: dt.date | None,
+    last_final_day: dt.date | None,
+    end_date: dt.date | None,
+    now: dt.datetime,
+    force_start: bool = False,
+) -> DayPlan:
+    """Days to read: from the day after the last final one (or `start_date`) to `end_date`.
+
+    `start_date` defaults to `DEFAULT_BACKFILL_DAYS` before the site's today; `end_date`
+    defaults to, and is capped at, the site's local today.
+    """
+    today = site.today(now)
+    end = min(end_date or today, today)
+    start = start_date or today - dt.timedelta(days=settings.DEFAULT_BACKFILL_DAYS)
+    if last_final_day is not None and not force_start:
+        start = max(start, last_final_day + dt.timedelta(days=1))
+    days = tuple(start + dt.timedelta(days=i) for i in range((end - start).days + 1))
+    final = tuple(day_is_final(d, site.timezone, now) for d in days)
+    return DayPlan(site=site, days=days, final=final)
+
+
+def plan_site(
+    site: Site,
+    state: dict[str, Any],
+    start: dt.date | None,
+    end: dt.date | None,
+    force: bool,
+    now: dt.datetime,
+    chunk: LoadChunks | None = None,
+) -> DayPlan:
+    """The day plan of one site from its saved state (`state[str(idSite)].last_final_day`),
+    or, in a later load of a chunked run (`chunk`), from the day after the last one read."""
+    chunk = chunk or LoadChunks()
+    if site.id in chunk.finished:  # read whole by an earlier load of this run
+        return DayPlan(site=site, days=(), final=())
+    resume = chunk.resume_after.get(site.id)
+    last = state.get(str(site.id), {}).get("last_final_day")
+    plan = plan_days(
+        site,
+        start_date=resume + dt.timedelta(days=1) if resume else start,
+        last_final_day=parse_date(last, "state") if last else None,
+        end_date=end,
+        now=now,
+        force_start=force or resume is not None,
+    )
+    if plan.days:
+        log.info(
+            "site %s (%s): reading %d day(s) %s..%s, %d final",
+            site.id, site.timezone, len(plan.days), plan.days[0], plan.days[-1], sum(plan.final),
+        )  # fmt: skip
+    return plan
+
+
+def record_day(state: dict[str, Any], site: Site, day: dt.date, final: bool) -> None:
+    """A day was read whole: a final one advances the site's `last_final_day`."""
+    site_state = state.setdefault(str(site.id), {})
+    if final and str(day) > site_state.get("last_final_day", ""):
+        site_state["last_final_day"] = day.isoformat()

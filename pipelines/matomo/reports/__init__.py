@@ -1,0 +1,109 @@
+"""The Reporting API source (`matomo_reports`): Matomo's archived reports, one table each.
+
+Helpers: `catalogue` (which reports, how requested), `schedule` (which days, state), `rows`
+(answers as typed rows), `jobs` (bulk requests of one site). See the README, "Reporting API".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import dlt
+
+from .. import settings
+from ..client import MatomoClient, make_client
+from ..run_context import RunContext
+from ..sites import check_report_methods, fetch_sites, list_site_ids
+from .jobs import site_report_items
+from .schedule import STATE_KEY, ReportPlan, build_plan
+
+__all__ = ["matomo_reports"]
+
+
+@dlt.source(name="matomo_reports", section="matomo", max_table_nesting=0)
+def matomo_reports(
+    url: str = dlt.config.value,
+    api_token: str = dlt.secrets.value,
+    site_ids: list[int] | None = None,
+    start_date: str | None = None,
+    end_date: str | None = None,
+    reports: list[dict] | None = None,
+    extra_reports: list[dict] | None = None,
+    report_periods: list[str] | None = None,
+    report_lookback_days: int = settings.DEFAULT_REPORT_LOOKBACK_DAYS,
+    bulk_batch_size: int = settings.DEFAULT_BULK_BATCH_SIZE,
+    request_timeout: float = settings.DEFAULT_TIMEOUT_S,
+    max_retries: int = settings.DEFAULT_MAX_RETRIES,
+    backoff_base: float = settings.DEFAULT_BACKOFF_BASE_S,
+    max_requests_per_second: float = 0.0,
+    run: RunContext | None = None,
+) -> Any:
+    """Matomo's archived reports (Reporting API) into one `report_<module>_<action>` table each.
+
+    State (per site, report and period): `reports.<idSite>.<report key>.<period>` = the last
+    day loaded; each run re-pulls `report_lookback_days` before it up to `end_date`. Config is
+    validated before anything is requested. Failed report requests are appended to
+    `run.failures` (and logged); their reports' state does not advance.
+
+    Args:
+        url: Matomo base URL (or its `index.php`).
+        api_token: token_auth of a user with view access (a secret).
+        site_ids: sites to load; None = every site the token can view.
+        start_date: first day (YYYY-MM-DD) of a first run; None = 30 days before each
+            site's today.
+        end_date: last day (YYYY-MM-DD); None = each site's yesterday.
+        reports: the catalogue (entries with `method`, optional `params`, `segment`);
+            None = the default catalogue.
+        extra_reports: entries added to the catalogue.
+        report_periods: any of day, week, month; None = day.
+        report_lookback_days: days before the last loaded one re-pulled on each run.
+        bulk_batch_size: report requests per API.getBulkRequest call.
+        request_timeout: seconds to wait for each answer.
+        max_retries: retries of a transient failure.
+        backoff_base: first retry delay in seconds (doubles per retry).
+        max_requests_per_second: client-side rate limit; 0 = none.
+        run: run-time context (now, force_start, the failures sink, verify_catalogue: check
+            every report method against API.getReportMetadata first); see `RunContext`.
+    """
+    run = run or RunContext()
+    plan = build_plan(
+        start_date=start_date,
+        end_date=end_date,
+        force_start=run.force_start,
+        reports=reports,
+        extra_reports=extra_reports,
+        report_periods=report_periods,
+        lookback_days=report_lookback_days,
+        batch_size=bulk_batch_size,
+        now=run.now,
+    )
+    client = make_client(
+        url, api_token, request_timeout, max_retries, backoff_base, max_requests_per_second
+    )
+    if run.verify_catalogue:  # a misspelt report method fails here, before anything is loaded
+        _verify_catalogue(client, plan, site_ids)
+    return report_items(client, plan, site_ids, run.failures)
+
+
+def _verify_catalogue(client: MatomoClient, plan: ReportPlan, site_ids: list[int] | None) -> None:
+    check_report_methods(
+        client,
+        site_ids or list_site_ids(client),
+        {spec.method for spec in plan.specs},
+        plan.start.isoformat() if plan.start else "yesterday",
+    )
+
+
+@dlt.resource(name="reports", write_disposition="merge")
+def report_items(
+    client: MatomoClient, plan: ReportPlan, site_ids: list[int] | None, failures: list
+) -> Iterator[Any]:
+    """Rows of every catalogue report, site by site, each batch marked with its own table:
+    `report_<module>_<action>` (primary key id_site, period, date, segment, report_params,
+    label; a re-pulled day replaces its rows) and `report_loads` (one row per loaded report
+    and day, also for empty reports)."""
+    state = dlt.current.source_state().setdefault(STATE_KEY, {})
+    for site in fetch_sites(client, site_ids):
+        site_state = state.setdefault(str(site.id), {})
+        yield from site_report_items(client, plan, site, site_state, failures)
