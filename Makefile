@@ -23,13 +23,18 @@ run: $(STAMP)  ## the main job: load Matomo (or, unconfigured, the bundled sampl
 demo: $(STAMP)  ## load the bundled sample recording into matomo_warehouse.duckdb and build the marts
 	$(BIN)/matomo-warehouse demo
 
-test: $(STAMP)  ## lint and run every test
+# sqlfluff compiles the dbt models (dbt templater) against an in-memory DuckDB: no warehouse needed
+SQLFLUFF := cd dbt_project && MATOMO_DUCKDB_PATH=:memory: ../$(BIN)/sqlfluff lint models
+
+test: $(STAMP)  ## lint (ruff, sqlfluff) and run every test
 	$(BIN)/ruff check pipelines tests bench
+	$(SQLFLUFF)
 	$(BIN)/pytest
 
-lint: $(STAMP)  ## ruff
+lint: $(STAMP)  ## ruff and sqlfluff (dbt models)
 	$(BIN)/ruff check pipelines tests bench
 	$(BIN)/ruff format --check pipelines tests bench
+	$(SQLFLUFF)
 
 bench: $(STAMP)  ## benchmarks (not tests): prints a table, writes bench/out/results.json
 	$(BIN)/python -m bench
