@@ -26,15 +26,13 @@ demo: $(STAMP)  ## load the bundled sample recording into matomo_warehouse.duckd
 # sqlfluff compiles the dbt models (dbt templater) against an in-memory DuckDB: no warehouse needed
 SQLFLUFF := cd dbt_project && MATOMO_DUCKDB_PATH=:memory: ../$(BIN)/sqlfluff lint models
 
-test: $(STAMP)  ## lint (ruff, sqlfluff) and run every test
-	$(BIN)/ruff check pipelines tests bench
-	$(SQLFLUFF)
-	$(BIN)/pytest
-
-lint: $(STAMP)  ## ruff and sqlfluff (dbt models)
+lint: $(STAMP)  ## ruff (check + format) and sqlfluff (dbt models)
 	$(BIN)/ruff check pipelines tests bench
 	$(BIN)/ruff format --check pipelines tests bench
 	$(SQLFLUFF)
+
+test: lint  ## lint, then every test
+	$(BIN)/pytest
 
 bench: $(STAMP)  ## benchmarks (not tests): prints a table, writes bench/out/results.json
 	$(BIN)/python -m bench

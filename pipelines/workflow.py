@@ -57,9 +57,7 @@ def marts_marker(duckdb_path: str | Path) -> Path:
     return folder / "marts-current"
 
 
-def demo(
-    duckdb_path: str | Path, *, recording: Path | None = None, transform: bool = True
-) -> int:
+def demo(duckdb_path: str | Path, *, recording: Path | None = None, transform: bool = True) -> int:
     """Serve a recording on a free local port and refresh from it over HTTP."""
     from pipelines.recording import RecordingServer, bundled_recording_dir
 
