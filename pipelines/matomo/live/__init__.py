@@ -209,7 +209,12 @@ def ecommerce_items(envelope: dict[str, Any]) -> Iterator[Any]:
 
 
 @dlt.transformer(
-    name="load_audit", write_disposition="append", columns={"visit_date": {"data_type": "date"}}
+    name="load_audit",
+    # insert-only merge, not append: a load job replayed after a crash (dlt re-runs jobs that
+    # were not marked complete) must not add the same audit rows twice
+    primary_key=("id_site", "visit_date", "loaded_at"),
+    write_disposition={"disposition": "merge", "strategy": "insert-only"},
+    columns={"visit_date": {"data_type": "date"}},
 )
 def load_audit(envelope: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """One row per (site, day) read by each run: visits, actions and anomalies seen."""
