@@ -13,13 +13,14 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urljoin, urlsplit
 
 import requests
 
 from pipelines.errors import missing_config
 
 from . import settings
+from .breaker import Breaker
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,23 @@ class MatomoError(Exception):
         prefix = f"Matomo {' '.join(where)}: " if where else "Matomo: "
         return prefix + " ".join(self.cause.split())
 
+    @property
+    def fatal(self) -> bool:
+        """Stops the whole run: a redirect (wrong URL), HTTP 401/403 (token), a halted client."""
+        return self.status is not None and (300 <= self.status < 400 or self.status in (401, 403))
+
+
+class Halted(MatomoError):
+    """The client was stopped (circuit breaker, or its source failed): no request was sent."""
+
+    def __init__(self, not_attempted: int = 0) -> None:
+        super().__init__("stopped: an earlier failure ended this source's calls")
+        self.not_attempted = not_attempted  # requests of the current site left out
+
+    @property
+    def fatal(self) -> bool:
+        return True
+
 
 @dataclass(frozen=True)
 class ClientConfig:
@@ -70,6 +88,7 @@ class ClientConfig:
     backoff_base_s: float = settings.DEFAULT_BACKOFF_BASE_S
     backoff_max_s: float = settings.DEFAULT_BACKOFF_MAX_S
     max_requests_per_second: float = 0.0  # 0 = no client-side rate limit
+    max_consecutive_failures: int = settings.DEFAULT_MAX_CONSECUTIVE_FAILURES  # 0 = no breaker
 
 
 class _RateLimiter:
@@ -120,6 +139,16 @@ class MatomoClient:
         self.config = config or ClientConfig()
         self._limiter = _RateLimiter(self.config.max_requests_per_second)
         self._local = threading.local()
+        self.breaker = Breaker(self.config.max_consecutive_failures)
+
+    @property
+    def halted(self) -> bool:
+        """True once the breaker tripped or `halt` was called: every later call raises Halted."""
+        return self.breaker.halted.is_set()
+
+    def halt(self, err: BaseException | None = None) -> None:
+        """Stop this client's calls at once, also those waiting to retry (other threads)."""
+        self.breaker.halt(err)
 
     def __repr__(self) -> str:  # never show the token
         return f"MatomoClient({self.endpoint!r})"
@@ -185,19 +214,13 @@ class MatomoClient:
         `params`)."""
         attempt = 0
         while True:
+            if self.halted:
+                raise Halted()
             try:
-                return self._attempt(method, params, params if where is None else where)
+                body = self._attempt(method, params, params if where is None else where)
             except MatomoError as err:
                 if not err.transient or attempt >= self.config.max_retries:
-                    if err.transient and self.config.max_retries:
-                        raise MatomoError(
-                            f"{err.cause} (gave up after {attempt + 1} attempts)",
-                            method=err.method,
-                            params=err.params,
-                            transient=True,
-                            status=err.status,
-                        ) from None
-                    raise
+                    raise self._gave_up(err, attempt) from None
                 delay = err.retry_after if err.retry_after is not None else self._backoff(attempt)
                 attempt += 1
                 log.warning(
@@ -207,7 +230,25 @@ class MatomoClient:
                     self.config.max_retries + 1,
                     delay,
                 )
-                time.sleep(delay)
+                _sleep(delay, self.breaker.halted)
+                continue
+            self.breaker.succeeded()
+            return body
+
+    def _gave_up(self, err: MatomoError, attempt: int) -> MatomoError:
+        """The error a call ends with; a transient one counts towards the circuit breaker."""
+        if not err.transient:
+            return err
+        if self.config.max_retries:
+            err = MatomoError(
+                f"{err.cause} (gave up after {attempt + 1} attempts)",
+                method=err.method,
+                params=err.params,
+                transient=True,
+                status=err.status,
+            )
+        self.breaker.failed(err)
+        return err
 
     def _backoff(self, attempt: int) -> float:
         """Exponential backoff with jitter: uniform in [cap/2, cap], cap = base * 2^attempt."""
@@ -223,7 +264,11 @@ class MatomoClient:
         log.debug("POST %s %s %s", self.endpoint, method, _describe(where))
         try:
             response = self._session.post(
-                self.endpoint, params=query, data=form, timeout=self.config.timeout_s
+                self.endpoint,
+                params=query,
+                data=form,
+                timeout=self.config.timeout_s,
+                allow_redirects=False,  # never carry the token to wherever a redirect points
             )
         except requests.Timeout:
             raise MatomoError(
@@ -254,6 +299,9 @@ class MatomoClient:
 
     def _decode(self, method: str, params: Mapping[str, Any], response: requests.Response) -> JSON:
         status = response.status_code
+        if 300 <= status < 400:
+            raise MatomoError(_redirect_cause(self.endpoint, response), method=method,
+                              params=params, status=status)
         text = response.text
         if status in settings.TRANSIENT_HTTP_STATUSES:
             raise MatomoError(
@@ -368,6 +416,24 @@ def _retry_after(value: str | None) -> float | None:
     return min(max(seconds, 0.0), settings.DEFAULT_BACKOFF_MAX_S)
 
 
+def _redirect_cause(endpoint: str, response: requests.Response) -> str:
+    """A redirect is not followed (the token would go along): say where the URL points."""
+    location = response.headers.get("Location")
+    if not location:
+        return f"HTTP {response.status_code} from {endpoint}; check sources.matomo.url"
+    target = urlsplit(urljoin(endpoint, location))
+    where = f"{target.scheme}://{target.netloc}{target.path}"
+    return (
+        f"{endpoint} redirects to {where} (HTTP {response.status_code}); set "
+        "sources.matomo.url to it (redirects are not followed, so the token is not sent there)"
+    )
+
+
+def _sleep(seconds: float, halted: threading.Event) -> None:
+    """Wait before a retry; cut short when the client is halted meanwhile."""
+    halted.wait(seconds)
+
+
 def _snippet(text: str, limit: int = 80) -> str:
     flat = " ".join(text.split())
     return flat[:limit] + ("..." if len(flat) > limit else "")
@@ -405,6 +471,7 @@ def make_client(
     max_retries: int = settings.DEFAULT_MAX_RETRIES,
     backoff_base: float = settings.DEFAULT_BACKOFF_BASE_S,
     max_requests_per_second: float = 0.0,
+    max_consecutive_failures: int = settings.DEFAULT_MAX_CONSECUTIVE_FAILURES,
 ) -> MatomoClient:
     """A client from the `[sources.matomo]` settings the sources receive."""
     config = ClientConfig(
@@ -412,5 +479,6 @@ def make_client(
         max_retries=int(max_retries),
         backoff_base_s=float(backoff_base),
         max_requests_per_second=float(max_requests_per_second),
+        max_consecutive_failures=int(max_consecutive_failures),
     )
     return MatomoClient(url, api_token, config)
