@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import http.server
+import json
 import logging
 import threading
 import time
@@ -54,10 +55,11 @@ def env(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="module")
 def sites(recorded_calls: list[dict[str, Any]]) -> dict[int, Site]:
     """The recorded SitesManager.getSiteFromId answers (with their ts_created)."""
-    import json
-
-    rows = [json.loads(c["body"]) for c in recorded_calls
-            if c["method"] == "SitesManager.getSiteFromId" and c["http_status"] == 200]
+    rows = [
+        json.loads(c["body"])
+        for c in recorded_calls
+        if c["method"] == "SitesManager.getSiteFromId" and c["http_status"] == 200
+    ]
     return {int(r["idsite"]): Site.from_api(r) for r in rows}
 
 
@@ -72,9 +74,12 @@ def _report_state(db: Path) -> dict[str, Any]:
 
 def _report_loads(db: Path) -> set[tuple]:
     with duckdb.connect(str(db), read_only=True) as con:
-        return set(con.execute(
-            "select id_site, method, period, date::varchar, report_params, row_count "
-            "from matomo_raw.report_loads").fetchall())
+        return set(
+            con.execute(
+                "select id_site, method, period, date::varchar, report_params, row_count "
+                "from matomo_raw.report_loads"
+            ).fetchall()
+        )
 
 
 # ------------------------------------------------------------------ 1. dates within the site's life
@@ -92,9 +97,13 @@ def test_live_days_stay_within_the_sites_life(
 ) -> None:
     now = parse_date("2026-10-13")
     with caplog.at_level(logging.WARNING):
-        plan = plan_days(sites[1], start_date=dt.date(1900, 1, 1), last_final_day=None,
-                         end_date=dt.date(2099, 12, 31), now=dt.datetime(2026, 10, 13, 12,
-                                                                         tzinfo=dt.UTC))
+        plan = plan_days(
+            sites[1],
+            start_date=dt.date(1900, 1, 1),
+            last_final_day=None,
+            end_date=dt.date(2099, 12, 31),
+            now=dt.datetime(2026, 10, 13, 12, tzinfo=dt.UTC),
+        )
     assert plan.days[0] == sites[1].created and plan.days[-1] == now  # NY: 08:00 on the 13th
     warned = [r.getMessage() for r in caplog.records]
     assert warned == [
@@ -108,20 +117,29 @@ def test_live_days_stay_within_the_sites_life(
 def test_report_days_end_at_the_sites_yesterday(
     sites: dict[int, Site], caplog: pytest.LogCaptureFixture
 ) -> None:
-    plan = schedule.build_plan(start_date="2026-10-05", end_date="2099-12-31",
-                               report_periods=["day", "week", "month"],
-                               now="2026-10-13T12:00:00Z")
+    plan = schedule.build_plan(
+        start_date="2026-10-05",
+        end_date="2099-12-31",
+        report_periods=["day", "week", "month"],
+        now="2026-10-13T12:00:00Z",
+    )
     with caplog.at_level(logging.WARNING):
         start, end = schedule.site_range(plan, sites[2])
     assert (start, end) == (dt.date(2026, 10, 5), dt.date(2026, 10, 12))
     jobs, reach = schedule.plan_jobs(plan.specs, plan.periods, {}, start, end, 3)
     assert max(job.date for job in jobs) <= end and set(reach.values()) == {end}
-    assert len(caplog.records) == 1 and "reports end date 2099-12-31 is after the site's " \
-        "yesterday (2026-10-12, Asia/Kolkata); loading to 2026-10-12" in caplog.text
+    assert (
+        len(caplog.records) == 1
+        and "reports end date 2099-12-31 is after the site's "
+        "yesterday (2026-10-12, Asia/Kolkata); loading to 2026-10-12"
+        in caplog.text
+    )
 
 
 def test_a_future_end_date_does_not_poison_the_report_state(
-    recording: Recording, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    recording: Recording,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """A run on 10-06 asking up to 10-31 loads to each site's yesterday only; the next run
@@ -130,14 +148,15 @@ def test_a_future_end_date_does_not_poison_the_report_state(
     monkeypatch.setenv("SOURCES__MATOMO__START_DATE", "2026-10-05")
     db, clean = tmp_path / "w.duckdb", tmp_path / "clean.duckdb"
     with RecordingServer(recording, token=TOKEN) as server, caplog.at_level(logging.WARNING):
-        assert _cli(db, server.url, "--only", "reports", "--end-date", "2026-10-31",
-                    "--now", "2026-10-06T12:00:00Z") == 0
+        future = ["--end-date", "2026-10-31", "--now", "2026-10-06T12:00:00Z"]
+        assert _cli(db, server.url, "--only", "reports", *future) == 0
         state = _report_state(db)
-        assert _cli(db, server.url, "--only", "reports", "--end-date", "2026-10-11",
-                    "--now", "2026-10-13T12:00:00Z") == 0
+        normal = ["--end-date", "2026-10-11", "--now", "2026-10-13T12:00:00Z"]
+        assert _cli(db, server.url, "--only", "reports", *normal) == 0
         assert _cli(clean, server.url, "--only", "reports", *R) == 0
-    reached = {day for site in state.values() for periods in site.values()
-               for day in periods.values()}
+    reached = {
+        day for site in state.values() for periods in site.values() for day in periods.values()
+    }
     assert reached == {"2026-10-05"}  # both sites' yesterday on 10-06, not 10-31
     assert caplog.text.count("reports end date 2026-10-31 is after the site's yesterday") == 2
     assert _report_loads(db) == _report_loads(clean)
@@ -173,8 +192,9 @@ class _Spy(http.server.ThreadingHTTPServer):
 
     @contextlib.contextmanager
     def running(self) -> Iterator[str]:
-        thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05},
-                                  daemon=True)
+        thread = threading.Thread(
+            target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         thread.start()
         try:
             yield f"http://127.0.0.1:{self.server_address[1]}/"
@@ -193,8 +213,9 @@ def test_a_redirect_is_not_followed_and_the_token_stays_home(
     other = _Spy()
     with other.running() as other_url, RecordingServer(recording, token=TOKEN) as matomo:
         # 307/308 to a recorder on another origin; 301/302 to the real (fake) Matomo
-        target = (other_url.replace("127.0.0.1", "localhost") if status in (307, 308)
-                  else matomo.url) + "index.php"
+        target = (
+            other_url.replace("127.0.0.1", "localhost") if status in (307, 308) else matomo.url
+        ) + "index.php"
         front = _Spy(status, target)
         with front.running() as front_url:
             code = _cli(tmp_path / "w.duckdb", front_url, *R)
@@ -218,8 +239,10 @@ def test_a_persistent_bulk_failure_stops_the_reports_with_one_line(
     db = tmp_path / "w.duckdb"
     fault = "http_503:method=API.getBulkRequest:times=0"
     started = time.monotonic()
-    with RecordingServer(recording, token=TOKEN, faults=[fault]) as server, \
-            caplog.at_level(logging.INFO):
+    with (
+        RecordingServer(recording, token=TOKEN, faults=[fault]) as server,
+        caplog.at_level(logging.INFO),
+    ):
         code = _cli(db, server.url, "--only", "reports", *R)
         bulk_calls = server.request_counts()["API.getBulkRequest"]
     seconds = time.monotonic() - started
@@ -229,9 +252,13 @@ def test_a_persistent_bulk_failure_stops_the_reports_with_one_line(
     assert len(errors) <= 3, errors
     stop = [m for m in errors if "stopped Reporting API" in m]
     assert len(stop) == 1 and stop[0].startswith(
-        "Matomo: stopped Reporting API after 5 consecutive failures (HTTP 503 from ")
-    assert "on API.getBulkRequest); " in stop[0] and " requests of site 1 and 1 more site(s) " \
-        "not attempted; re-run when Matomo is healthy" in stop[0]
+        "Matomo: stopped Reporting API after 5 consecutive failures (HTTP 503 from "
+    )
+    assert (
+        "on API.getBulkRequest); " in stop[0]
+        and " requests of site 1 and 1 more site(s) not attempted; re-run when Matomo is healthy"
+        in stop[0]
+    )
     assert not any(_report_state(db).values())  # no report of any site advanced
 
 
@@ -254,16 +281,24 @@ def test_a_failed_live_day_stops_the_other_fetches_at_once(
             raise
 
     monkeypatch.setattr(live, "fetch_day_pages", spy)
-    options = LoadOptions(url=None, api_token=TOKEN, start_date="2026-10-05",
-                          end_date="2026-10-11", now="2026-10-13T12:00:00Z", reports=False)
-    with RecordingServer(recording, token=TOKEN,
-                         faults=["http_503:method=Live.*:after=8:times=0"]) as server:
+    options = LoadOptions(
+        url=None,
+        api_token=TOKEN,
+        start_date="2026-10-05",
+        end_date="2026-10-11",
+        now="2026-10-13T12:00:00Z",
+        reports=False,
+    )
+    with RecordingServer(
+        recording, token=TOKEN, faults=["http_503:method=Live.*:after=8:times=0"]
+    ) as server:
         options.url = server.url
         with pytest.raises(MatomoError, match="gave up after 4 attempts"):
             load(tmp_path / "w.duckdb", options)
         time.sleep(1.0)  # anything still running would call meanwhile
-        live_calls = [e["time"] for e in server.access_log
-                      if e["api_method"] == "Live.getLastVisitsDetails"]
+        live_calls = [
+            e["time"] for e in server.access_log if e["api_method"] == "Live.getLastVisitsDetails"
+        ]
     assert gave_up
     later = [t for t in live_calls if t > min(gave_up)]
     assert len(later) <= 3, len(later)  # at most the other workers' requests in flight

@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import email.utils
 import json
 import logging
 import random
-import re
 import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import urlencode
 
 import requests
 
 from pipelines.errors import missing_config
 
 from . import settings
+from .answers import (
+    BROKEN_BODY,
+    MID_REQUEST,
+    bulk_where,
+    classify_garbage,
+    describe,
+    redirect_cause,
+    retry_after_seconds,
+    short_cause,
+    transient_message,
+)
 from .breaker import Breaker
 
 log = logging.getLogger(__name__)
@@ -179,12 +187,12 @@ class MatomoClient:
             f"urls[{i}]": urlencode({k: v for k, v in r.items() if v is not None})
             for i, r in enumerate(requests_)
         }
-        where = _bulk_where(requests_)
+        where = bulk_where(requests_)
         body = self._request("API.getBulkRequest", form, where)
         message = matomo_error_message(body)
         if message is not None:
             raise MatomoError(message, method="API.getBulkRequest", params=where,
-                              transient=_transient_message(message))
+                              transient=transient_message(message))
         if not isinstance(body, list) or len(body) != len(requests_):
             raise MatomoError(
                 f"bulk answer has {len(body) if isinstance(body, list) else 'no'} results "
@@ -200,7 +208,7 @@ class MatomoClient:
                 out.append(result)
             else:
                 out.append(MatomoError(message, method=str(sub.get("method")), params=sub,
-                                       transient=_transient_message(message)))
+                                       transient=transient_message(message)))
         return out
 
     # -- transport ---------------------------------------------------------------------------
@@ -261,7 +269,7 @@ class MatomoClient:
         self._limiter.wait()
         query = {"module": "API", "method": method, "format": "json"}
         form = {**params, "token_auth": self._token}
-        log.debug("POST %s %s %s", self.endpoint, method, _describe(where))
+        log.debug("POST %s %s %s", self.endpoint, method, describe(where))
         try:
             response = self._session.post(
                 self.endpoint,
@@ -279,8 +287,8 @@ class MatomoClient:
                 transient=True,
             ) from None
         except requests.ConnectionError as exc:
-            cause = _short(exc)
-            hint = "" if cause in _MID_REQUEST else "; check sources.matomo.url"
+            cause = short_cause(exc)
+            hint = "" if cause in MID_REQUEST else "; check sources.matomo.url"
             raise MatomoError(
                 f"connection to {self.endpoint} failed ({cause}){hint}",
                 method=method,
@@ -288,7 +296,7 @@ class MatomoClient:
                 transient=True,
             ) from None
         except requests.RequestException as exc:  # broken chunked body, bad URL, ...
-            transient = isinstance(exc, _BROKEN_BODY)
+            transient = isinstance(exc, BROKEN_BODY)
             raise MatomoError(
                 f"request to {self.endpoint} failed ({type(exc).__name__})",
                 method=method,
@@ -300,7 +308,7 @@ class MatomoClient:
     def _decode(self, method: str, params: Mapping[str, Any], response: requests.Response) -> JSON:
         status = response.status_code
         if 300 <= status < 400:
-            raise MatomoError(_redirect_cause(self.endpoint, response), method=method,
+            raise MatomoError(redirect_cause(self.endpoint, response), method=method,
                               params=params, status=status)
         text = response.text
         if status in settings.TRANSIENT_HTTP_STATUSES:
@@ -310,7 +318,7 @@ class MatomoClient:
                 params=params,
                 transient=True,
                 status=status,
-                retry_after=_retry_after(response.headers.get("Retry-After")),
+                retry_after=retry_after_seconds(response.headers.get("Retry-After")),
             )
         try:
             body = json.loads(text) if text.strip() else None
@@ -333,135 +341,18 @@ class MatomoClient:
                 status=status,
             )
         if body is None:
-            cause, transient = _classify_garbage(text, self.endpoint)
+            cause, transient = classify_garbage(text, self.endpoint)
             raise MatomoError(cause, method=method, params=params, transient=transient,
                               status=status)
         message = matomo_error_message(body)
-        if message is not None and _transient_message(message):
+        if message is not None and transient_message(message):
             raise MatomoError(message, method=method, params=params, transient=True)
         return body
-
-
-# A Matomo that answers 200 with something other than JSON:
-#  - an empty body: PHP died before writing (or a proxy dropped the body) -> retried;
-#  - cut-off JSON (starts like JSON, does not parse): the connection or PHP died mid-answer
-#    -> retried;
-#  - a PHP error page ("Fatal error: Allowed memory size ...", "Maximum execution time"):
-#    retried, as overload, deploys and database hiccups are the usual causes; when it is
-#    deterministic (memory_limit too low for the request) the retries are bounded by
-#    max_retries and the final message says what the page said;
-#  - anything else (an HTML page without PHP error markers, a login or parking page): the URL
-#    does not point at Matomo's API, so retrying cannot help -> fails at once.
-_PHP_ERROR_MARKERS = ("fatal error", "parse error", "allowed memory size",
-                      "maximum execution time", "<b>warning</b>", "uncaught exception")
-# Matomo error messages ({"result":"error"}) that come from a momentarily sick database.
-_TRANSIENT_MESSAGES = ("deadlock", "lock wait timeout", "server has gone away",
-                       "too many connections", "try again later")
-
-
-def _classify_garbage(text: str, endpoint: str) -> tuple[str, bool]:
-    stripped = text.strip()
-    if not stripped:
-        return "answered HTTP 200 with an empty body (PHP crash or proxy?)", True
-    if stripped[0] in "[{":
-        return f"answered cut-off JSON ({len(text)} bytes; connection or PHP died mid-answer)", True
-    lowered = stripped.lower()
-    if any(marker in lowered for marker in _PHP_ERROR_MARKERS):
-        return f"answered a PHP error page ({_snippet(_strip_tags(stripped))})", True
-    return (
-        f"answered non-JSON ({_snippet(_strip_tags(stripped))}); is {endpoint} a Matomo "
-        "server? check sources.matomo.url",
-        False,
-    )
-
-
-def _transient_message(message: str) -> bool:
-    lowered = message.lower()
-    return any(marker in lowered for marker in _TRANSIENT_MESSAGES)
-
-
-def _strip_tags(text: str) -> str:
-    return re.sub(r"<[^>]*>", "", text)
-
-
-def _bulk_where(requests_: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """idSite/period/date summary of a bulk call's sub-requests, for its error messages."""
-    where: dict[str, Any] = {}
-    for key in ("idSite", "period", "date"):
-        values = sorted({str(r[key]) for r in requests_ if r.get(key) is not None})
-        if values:
-            where[key] = values[0] if len(values) == 1 else f"{values[0]}..{values[-1]}"
-    return where
-
-
-def _describe(params: Mapping[str, Any]) -> str:
-    """`key=value ...` of a call for debug logs (never holds token_auth: it is not in params)."""
-    return " ".join(f"{k}={v}" for k, v in params.items() if k != "token_auth")
-
-
-def _retry_after(value: str | None) -> float | None:
-    """Retry-After in seconds (delta-seconds or an HTTP date), capped at the backoff maximum."""
-    if not value:
-        return None
-    try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=dt.UTC)
-        seconds = (when - dt.datetime.now(dt.UTC)).total_seconds()
-    return min(max(seconds, 0.0), settings.DEFAULT_BACKOFF_MAX_S)
-
-
-def _redirect_cause(endpoint: str, response: requests.Response) -> str:
-    """A redirect is not followed (the token would go along): say where the URL points."""
-    location = response.headers.get("Location")
-    if not location:
-        return f"HTTP {response.status_code} from {endpoint}; check sources.matomo.url"
-    target = urlsplit(urljoin(endpoint, location))
-    where = f"{target.scheme}://{target.netloc}{target.path}"
-    return (
-        f"{endpoint} redirects to {where} (HTTP {response.status_code}); set "
-        "sources.matomo.url to it (redirects are not followed, so the token is not sent there)"
-    )
 
 
 def _sleep(seconds: float, halted: threading.Event) -> None:
     """Wait before a retry; cut short when the client is halted meanwhile."""
     halted.wait(seconds)
-
-
-def _snippet(text: str, limit: int = 80) -> str:
-    flat = " ".join(text.split())
-    return flat[:limit] + ("..." if len(flat) > limit else "")
-
-
-_BROKEN_BODY = (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError)
-
-# ConnectionError causes that happen after the connection was made (the URL is fine).
-_MID_REQUEST = ("connection reset", "closed without an answer")
-
-
-def _short(exc: Exception) -> str:
-    text = str(exc)
-    for marker, name in (
-        ("Connection refused", "connection refused"),
-        ("Name or service not known", "DNS lookup failed"),
-        ("Temporary failure in name resolution", "DNS lookup failed"),
-        ("nodename nor servname", "DNS lookup failed"),
-        ("Failed to resolve", "DNS lookup failed"),
-        ("Connection reset", "connection reset"),
-        ("Remote end closed connection", "closed without an answer"),
-        ("RemoteDisconnected", "closed without an answer"),
-        ("timed out", "connect timed out"),
-        ("CERTIFICATE_VERIFY_FAILED", "TLS certificate not trusted"),
-    ):
-        if marker in text:
-            return name
-    return type(exc).__name__
 
 
 def make_client(
