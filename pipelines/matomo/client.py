@@ -191,8 +191,12 @@ class MatomoClient:
         body = self._request("API.getBulkRequest", form, where)
         message = matomo_error_message(body)
         if message is not None:
-            raise MatomoError(message, method="API.getBulkRequest", params=where,
-                              transient=transient_message(message))
+            raise MatomoError(
+                message,
+                method="API.getBulkRequest",
+                params=where,
+                transient=transient_message(message),
+            )
         if not isinstance(body, list) or len(body) != len(requests_):
             raise MatomoError(
                 f"bulk answer has {len(body) if isinstance(body, list) else 'no'} results "
@@ -207,8 +211,14 @@ class MatomoClient:
             if message is None:
                 out.append(result)
             else:
-                out.append(MatomoError(message, method=str(sub.get("method")), params=sub,
-                                       transient=transient_message(message)))
+                out.append(
+                    MatomoError(
+                        message,
+                        method=str(sub.get("method")),
+                        params=sub,
+                        transient=transient_message(message),
+                    )
+                )
         return out
 
     # -- transport ---------------------------------------------------------------------------
@@ -263,9 +273,7 @@ class MatomoClient:
         cap = min(self.config.backoff_max_s, self.config.backoff_base_s * 2**attempt)
         return random.uniform(cap / 2, cap)
 
-    def _attempt(
-        self, method: str, params: Mapping[str, Any], where: Mapping[str, Any]
-    ) -> JSON:
+    def _attempt(self, method: str, params: Mapping[str, Any], where: Mapping[str, Any]) -> JSON:
         self._limiter.wait()
         query = {"module": "API", "method": method, "format": "json"}
         form = {**params, "token_auth": self._token}
@@ -308,8 +316,9 @@ class MatomoClient:
     def _decode(self, method: str, params: Mapping[str, Any], response: requests.Response) -> JSON:
         status = response.status_code
         if 300 <= status < 400:
-            raise MatomoError(redirect_cause(self.endpoint, response), method=method,
-                              params=params, status=status)
+            raise MatomoError(
+                redirect_cause(self.endpoint, response), method=method, params=params, status=status
+            )
         text = response.text
         if status in settings.TRANSIENT_HTTP_STATUSES:
             raise MatomoError(
@@ -342,8 +351,9 @@ class MatomoClient:
             )
         if body is None:
             cause, transient = classify_garbage(text, self.endpoint)
-            raise MatomoError(cause, method=method, params=params, transient=transient,
-                              status=status)
+            raise MatomoError(
+                cause, method=method, params=params, transient=transient, status=status
+            )
         message = matomo_error_message(body)
         if message is not None and transient_message(message):
             raise MatomoError(message, method=method, params=params, transient=True)

@@ -54,9 +54,7 @@ def plan_days(
     """
     today = site.today(now)
     default_start = today - dt.timedelta(days=settings.DEFAULT_BACKFILL_DAYS)
-    start, end = bound_days(
-        site, start_date, end_date, default_start, ("today", today), "Live"
-    )
+    start, end = bound_days(site, start_date, end_date, default_start, ("today", today), "Live")
     if last_final_day is not None and not force_start:
         start = max(start, last_final_day + dt.timedelta(days=1))
     days = tuple(start + dt.timedelta(days=i) for i in range((end - start).days + 1))

@@ -126,8 +126,10 @@ def _stopped(
         raise stop
     streak = client.breaker.streak
     failures[:] = [f for f in failures if not any(f is s for s in streak)]
-    left = f"{stop.not_attempted} requests of site {site_id}" if stop.not_attempted else (
-        f"the reports of site {site_id}"
+    left = (
+        f"{stop.not_attempted} requests of site {site_id}"
+        if stop.not_attempted
+        else (f"the reports of site {site_id}")
     )
     if sites_left:
         left += f" and {sites_left} more site(s)"
