@@ -73,7 +73,10 @@ def bulk_where(requests_: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     for key in ("idSite", "period", "date"):
         values = sorted({str(r[key]) for r in requests_ if r.get(key) is not None})
         if values:
-            where[key] = values[0] if len(values) == 1 else f"{values[0]}..{values[-1]}"
+            if len(values) == 1:
+                where[key] = values[0]
+            else:  # dates as a range; sites and periods listed (day..week would hide month)
+                where[key] = f"{values[0]}..{values[-1]}" if key == "date" else ",".join(values)
     return where
 
 
