@@ -83,7 +83,7 @@ def _summarize(duckdb_path: str | Path, result: LoadResult) -> None:
         log.error("%s", failure)
     if result.failures:
         log.error(
-            "%d report request(s) failed; their state did not advance, re-run to retry",
+            "%d report failure(s); their state did not advance, re-run to retry",
             len(result.failures),
         )
 
