@@ -39,10 +39,8 @@ def refresh(duckdb_path: str | Path, options: LoadOptions, *, transform: bool = 
 def build_changed(duckdb_path: str | Path) -> int:
     """dbt build (and reconcile, publish) of what changed since the last recorded build."""
     build = freshness.plan(duckdb_path)
-    if not build.needed:
+    if not build.needed:  # (a warehouse of an older version has no record: it builds)
         log.info("%s: the marts are current; dbt skipped", build.reason)
-        if not publish.published_path(duckdb_path).exists():  # e.g. first run after an upgrade
-            return publish.run(duckdb_path)
         return 0
     log.info("%s: dbt build %s", build.reason, build.select or "of every model")
     code = _transform_and_reconcile(duckdb_path, build.select)
@@ -79,7 +77,7 @@ def _summarize(duckdb_path: str | Path, result: LoadResult) -> None:
         log.error("%s", failure)
     if result.failures:
         log.error(
-            "%d report request(s) failed; their state did not advance, re-run to retry",
+            "%d report failure(s); their state did not advance, re-run to retry",
             len(result.failures),
         )
 

@@ -229,7 +229,6 @@ def test_refresh_skips_dbt_when_nothing_new_was_loaded(
     monkeypatch.setattr(
         workflow, "_transform_and_reconcile", lambda path, select: builds.append(str(path)) or 0
     )
-    monkeypatch.setattr(workflow.publish, "run", lambda path: 0)  # no marts were built here
     db = tmp_path / "w.duckdb"
     options = LoadOptions(
         url=server.url,
