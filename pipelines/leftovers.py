@@ -5,6 +5,8 @@
   (never read again: the next run extracts anew).
 - `load/loaded/<load id>/`: every completed load package, its data files included. Only the
   packages of the last trace are kept (what `dlt pipeline <name> trace` / `load-package` show).
+- `marts-current` beside the pipeline folder: the marker file of earlier versions (whether the
+  marts are current is now derived from the load ids, see `freshness`).
 
 Called under the run lock only, so no other process is extracting or loading.
 """
@@ -20,10 +22,13 @@ import dlt
 log = logging.getLogger(__name__)
 
 EXTRACTED = "extracted"
+OLD_MARKER = "marts-current"
 
 
 def remove_dead_extracts(pipeline: dlt.Pipeline) -> None:
-    """Folders of extracts killed before they finished (the live one is `extracted/`)."""
+    """Folders of extracts killed before they finished (the live one is `extracted/`), and the
+    marker file of earlier versions."""
+    (Path(pipeline.working_dir).parent / OLD_MARKER).unlink(missing_ok=True)
     folder = Path(pipeline.working_dir) / "normalize"
     if not folder.is_dir():
         return
