@@ -1,4 +1,5 @@
-"""Build the dbt project (`dbt_project/`) against a DuckDB file, programmatically."""
+"""Build the dbt project (`pipelines/dbt_project/`, shipped in the package) against a DuckDB
+file, programmatically."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from typing import Any
 
 log = logging.getLogger("matomo_warehouse")
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent / "dbt_project"
+PROJECT_DIR = Path(__file__).resolve().parent / "dbt_project"
 DUCKDB_ENV = "MATOMO_DUCKDB_PATH"
 
 
@@ -44,12 +45,13 @@ def build(
     `unit_tests=False` leaves out dbt's unit tests: they test the SQL, not the data, and cost a
     fixed ~6 s per build; the scheduled refresh skips them (`make test` runs them).
 
-    dbt writes target/ and logs/ inside dbt_project/. `vars` overrides `matomo__*` vars.
+    dbt writes target/ and logs/ beside the DuckDB file (`work_dir`), never into the package.
+    `vars` overrides `matomo__*` vars.
     """
     from dbt.cli.main import dbtRunner
 
     path = Path(duckdb_path).expanduser().resolve()
-    args = _build_args(select, full_refresh, vars, unit_tests)
+    args = _build_args(work_dir(path), select, full_refresh, vars, unit_tests)
     started = time.monotonic()
     with _env(DUCKDB_ENV, str(path)):
         try:
@@ -59,15 +61,21 @@ def build(
     return _report(result, time.monotonic() - started)
 
 
+def work_dir(duckdb_path: Path) -> Path:
+    """dbt's target/ and logs/ folder of one DuckDB file: `.<stem>.dbt/` beside it (like the
+    dlt pipeline's `.<stem>.dlt/`), so an installed package stays read-only."""
+    return duckdb_path.parent / f".{duckdb_path.stem}.dbt"
+
+
 def _build_args(
-    select: str | None, full_refresh: bool, vars: dict | None, unit_tests: bool
+    work: Path, select: str | None, full_refresh: bool, vars: dict | None, unit_tests: bool
 ) -> list[str]:
     args = [
         "build",
         "--project-dir", str(PROJECT_DIR),
         "--profiles-dir", str(PROJECT_DIR),
-        "--log-path", str(PROJECT_DIR / "logs"),
-        "--target-path", str(PROJECT_DIR / "target"),
+        "--log-path", str(work / "logs"),
+        "--target-path", str(work / "target"),
         "--quiet",
     ]  # fmt: skip
     if select:
