@@ -13,7 +13,7 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
-from pipelines import commands, home
+from pipelines import commands, home, logs
 from pipelines.errors import UserError
 from pipelines.matomo.client import MatomoError
 
@@ -54,12 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def configure_logging(verbose: int, quiet: bool) -> None:
     level = logging.WARNING if quiet else logging.DEBUG if verbose > 1 else logging.INFO
-    logging.basicConfig(
-        level=level,
-        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
-        datefmt="%H:%M:%S",
-        stream=sys.stderr,
-    )
+    logs.configure(level)  # short plain lines on stderr (pipelines/logs.py)
     if verbose < 2:  # dlt and urllib3 are chatty at INFO
         for noisy in ("dlt", "urllib3", "requests"):
             logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -78,6 +79,8 @@ def _build_args(
         "--target-path", str(work / "target"),
         "--quiet",
     ]  # fmt: skip
+    if not _isatty(sys.stdout):  # dbt colours its (error) output even into files and pipes
+        args.append("--no-use-colors")
     if select:
         args += ["--select", select]
     if full_refresh:
@@ -87,6 +90,13 @@ def _build_args(
     if vars:
         args += ["--vars", json.dumps(vars)]
     return args
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _report(result: Any, seconds: float) -> int:
