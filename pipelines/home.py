@@ -43,6 +43,8 @@ def activated(args: argparse.Namespace) -> Iterator[Path]:
         args.duckdb = str(resolve_path(args.duckdb, home))
     old = os.environ.get(DLT_PROJECT_ENV)
     os.environ[DLT_PROJECT_ENV] = str(home)
+    # the committed .dlt/config.toml turns dlt's telemetry off; so does an installed tool
+    os.environ.setdefault("RUNTIME__DLTHUB_TELEMETRY", "false")
     _reload_dlt_config()
     try:
         yield home
