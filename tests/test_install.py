@@ -8,6 +8,7 @@ only: `pipelines` itself is imported from the installed wheel (asserted).
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import signal
@@ -203,3 +204,57 @@ def test_log_lines_are_cut_below_200_characters() -> None:
 
 def test_report_periods_default_is_the_documented_one() -> None:
     assert parse_periods(None) == PERIODS == ("day", "week", "month")
+
+
+def test_home_holds_the_config_and_the_duckdb_file(tmp_path: Path, monkeypatch) -> None:
+    import argparse
+
+    import dlt
+
+    from pipelines import home
+
+    (tmp_path / ".dlt").mkdir()
+    (tmp_path / ".dlt" / "config.toml").write_text('[sources.matomo]\nurl = "http://home/"\n')
+    monkeypatch.delenv("SOURCES__MATOMO__URL", raising=False)
+    monkeypatch.setenv(home.HOME_ENV, str(tmp_path))
+    args = argparse.Namespace(home=None, duckdb="sub/w.duckdb")
+    before = os.environ.get(home.DLT_PROJECT_ENV)
+    with home.activated(args) as folder:
+        assert folder == tmp_path.resolve()
+        assert args.duckdb == str(tmp_path.resolve() / "sub" / "w.duckdb")
+        assert dlt.config.get("sources.matomo.url") == "http://home/"
+    assert os.environ.get(home.DLT_PROJECT_ENV) == before
+    assert dlt.config.get("sources.matomo.url") != "http://home/"
+
+
+def test_a_missing_home_is_one_line_and_exit_2(capsys) -> None:
+    from pipelines import cli
+
+    assert cli.main(["--home", "/no/such/folder", "status"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        "error: --home /no/such/folder: no such folder; create it or point --home elsewhere"
+    ]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_a_bar_on_a_terminal_and_lines_elsewhere(caplog) -> None:
+    terminal = _Terminal()
+    bar = logs.Progress(stream=terminal)
+    bar.plan(7)
+    for _ in range(7):
+        bar.day(10)
+    bar.end()
+    assert "\r[" in terminal.getvalue() and "7/7 days (100%), 70 visits" in terminal.getvalue()
+    assert "\x1b" not in terminal.getvalue() and terminal.getvalue().endswith("\r")
+    caplog.set_level("INFO", logger="matomo_warehouse")
+    plain = logs.Progress(stream=io.StringIO(), every=3600)
+    plain.plan(7)
+    for _ in range(7):
+        plain.day(10)
+    assert [r.getMessage() for r in caplog.records] == ["live progress: 7/7 days (100%), 70 visits"]
+    assert plain.stream.getvalue() == ""
