@@ -9,7 +9,7 @@ from pipelines.commands._common import add_duckdb_argument
 from pipelines.runner import run_lock
 
 HELP = """\
-Run `dbt build` (models, unit tests, data tests) of dbt_project/ against the DuckDB file:
+Run `dbt build` (models, unit tests, data tests) of the bundled dbt project against the DuckDB file:
 staging views in matomo_staging, intermediate views in matomo_intermediate, marts in matomo.
 The large marts are incremental; --full-refresh rebuilds them from the raw tables.
 Exit codes: 0 ok, 1 a model or test failed.
