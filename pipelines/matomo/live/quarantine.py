@@ -130,8 +130,10 @@ def check_visit(visit: Visit, latest: int) -> dict[str, Any] | None:
     id_visit = _key(visit.get("idVisit"))
     for key in ("idVisit", "idSite"):
         if _key(visit.get(key)) is None:
-            reason = "missing" if visit.get(key) in (None, "") else NOT_AN_INTEGER
-            return _dropped(id_visit, "visits", key, visit.get(key), reason)
+            if visit.get(key) in (None, ""):  # the raw value: what identifies the visit
+                ids = {k: visit.get(k) for k in ("idSite", "visitorId", "lastActionTimestamp")}
+                return _dropped(id_visit, "visits", key, ids, "missing")
+            return _dropped(id_visit, "visits", key, visit.get(key), NOT_AN_INTEGER)
     if visit.get("lastActionTimestamp") in (None, ""):
         return _dropped(id_visit, "visits", "lastActionTimestamp", None, "missing")
     for key in ("lastActionTimestamp", "firstActionTimestamp", "serverTimestamp"):
