@@ -103,7 +103,10 @@ def _fast(values: list[Any], kind: str, arrow_type: Any) -> Any:
     if kind in ("text", "double", "bool"):
         return pa.array(values, arrow_type)
     if kind == "json":
-        return pa.array([_json_text(v) for v in values], arrow_type)
+        from dlt.common import json as dlt_json
+
+        dumps = dlt_json.dumps
+        return pa.array([None if v is None else dumps(v) for v in values], arrow_type)
     raise TypeError(kind)  # decimal, timestamp, date: per value
 
 

@@ -161,6 +161,8 @@ def _dropped(id_visit: int | None, table: str, key: str, raw: Any, reason: str) 
 
 def _key(value: Any) -> int | None:
     """An id or epoch as the loader reads it (`int(value)`), or None when it cannot."""
+    if type(value) is int and -_INT64 <= value < _INT64:
+        return value  # the usual case, first
     if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
         return None
     try:
@@ -171,6 +173,8 @@ def _key(value: Any) -> int | None:
 
 
 def _epoch_problem(value: Any, latest: int) -> str | None:
+    if type(value) is int and _EARLIEST <= value <= latest:
+        return None  # the usual case, first
     if value is None or value == "":
         return None
     number = _key(value)
