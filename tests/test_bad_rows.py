@@ -180,3 +180,15 @@ def test_the_bulk_path_flags_what_arrow_would_truncate() -> None:
     money = arrow.arrow_column([609.1099999999999, "x"], {"data_type": "decimal"}, clean)
     assert str(money[0].as_py()) == "609.110000000" and money[1].as_py() is None
     assert [reason for _, _, reason in clean] == ["not a number"]
+
+
+def test_text_json_and_timestamps_that_cannot_be_stored_are_flagged() -> None:
+    bad: list[Any] = []
+    json_column = arrow.arrow_column([["a\ud800"], None, {"k": 1}], {"data_type": "json"}, bad)
+    assert json_column.to_pylist() == ['["a\ufffd"]', None, '{"k":1}']
+    stamps = arrow.arrow_column(["2026-10-05 10:00:00", "soon"], {"data_type": "timestamp"}, bad)
+    assert stamps[1].as_py() is None
+    assert [(i, reason) for i, _, reason in bad] == [
+        (0, "invalid unicode (lone surrogate) replaced by U+FFFD"),
+        (1, "not a timestamp"),
+    ]

@@ -68,10 +68,9 @@ def check_float(value: Any) -> Checked:
     if isinstance(value, dict | list):
         return None, NOT_A_NUMBER
     try:
-        number = float(value)
+        return float(value), None  # NaN passes, as on the bulk path
     except (TypeError, ValueError):
         return None, NOT_A_NUMBER
-    return (number, None) if math.isfinite(number) else (None, NOT_A_NUMBER)
 
 
 def check_decimal(value: Any) -> Checked:
@@ -103,7 +102,7 @@ def repair_text(value: str) -> Checked:
 
 def repair_json(value: Any) -> Checked:
     """JSON text of a list/object whose strings hold lone surrogates (orjson refuses them)."""
-    text = json.dumps(value, ensure_ascii=False, default=str)
+    text = json.dumps(value, ensure_ascii=False, default=str, separators=(",", ":"))
     return repair_text(text)[0], BAD_TEXT
 
 
