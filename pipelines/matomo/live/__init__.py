@@ -231,7 +231,13 @@ def load_audit(envelope: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield envelope["row"]
 
 
-@dlt.transformer(name="quarantine", write_disposition="append", columns=QUARANTINE_COLUMNS)
+@dlt.transformer(
+    name="quarantine",
+    # insert-only merge like load_audit: a replayed load job adds no duplicate rows
+    primary_key=("id_site", "visit_date", "loaded_at", "seq"),
+    write_disposition={"disposition": "merge", "strategy": "insert-only"},
+    columns=QUARANTINE_COLUMNS,
+)
 def quarantine(envelope: dict[str, Any]) -> Iterator[list[dict[str, Any]]]:
     """One row per value the loader could not type or visit it could not load (see
     `quarantine`), per (site, day) read; `_dlt_load_id` tells the load."""

@@ -54,11 +54,12 @@ class DayAudit:
     def anomalies(self) -> bool:
         return bool(self.duplicate_visits or self.other_day_visits or self.truncated_visits)
 
-    def quarantine_rows(self) -> list[dict[str, Any]]:
-        """The day's `quarantine` rows: site and day first, then what `quarantine` found."""
-        base = {"id_site": self.id_site, "visit_date": self.visit_date}
-        keys = ("id_visit", "position", "item_position")
-        return [{**base, **dict.fromkeys(keys), **row} for row in self.quarantine]
+    def quarantine_rows(self, loaded_at: Any) -> list[dict[str, Any]]:
+        """The day's `quarantine` rows keyed by (site, day, `loaded_at` of the audit row,
+        `seq`), then what `quarantine` found."""
+        base = {"id_site": self.id_site, "visit_date": self.visit_date, "loaded_at": loaded_at}
+        keys = dict.fromkeys(("id_visit", "position", "item_position"))
+        return [{**base, "seq": n, **keys, **row} for n, row in enumerate(self.quarantine)]
 
 
 def screen_page(

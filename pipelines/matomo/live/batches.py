@@ -48,9 +48,10 @@ class VisitBatches:
             self.visits, self.audits = [], []
         for audit in self.done:
             log_day(self.site, audit)
-            yield {"kind": "audit", "row": audit.row()}
+            row = audit.row()
+            yield {"kind": "audit", "row": row}
             if audit.quarantine:
-                yield {"kind": "quarantine", "rows": audit.quarantine_rows()}
+                yield {"kind": "quarantine", "rows": audit.quarantine_rows(row["loaded_at"])}
         self.done = []
 
     def _type(self) -> dict[str, Any]:
