@@ -110,6 +110,10 @@ def _report(result: Any, seconds: float) -> int:
         counts[(kind, status)] += 1
         if status in ("error", "fail"):
             failures.append(f"{node.resource_type} {node.name}: {node_result.message}")
+        elif status == "warn":  # e.g. Matomo vocabulary: rows stored in matomo_audit.<test>
+            stored = getattr(node, "relation_name", None)
+            rows = f" (rows in {stored})" if stored else ""
+            log.warning("%s %s: %s%s", node.resource_type, node.name, node_result.message, rows)
     ok = bool(result.success)
     log.info(
         "dbt build %s in %.1fs: %s",

@@ -72,6 +72,8 @@ def demo(duckdb_path: str | Path, *, recording: Path | None = None, transform: b
 
 def _summarize(duckdb_path: str | Path, result: LoadResult) -> None:
     tables = ", ".join(f"{t}={n}" for t, n in sorted(result.rows.items())) or "no new rows"
+    if result.rows.get("quarantine"):  # bad Live values: see README "Bad rows: quarantine"
+        tables += f"; {result.rows['quarantine']} value(s) quarantined (matomo_raw.quarantine)"
     log.info("loaded %s in %.1fs: %s", duckdb_path, result.seconds, tables)
     for failure in result.failures:
         log.error("%s", failure)

@@ -21,7 +21,8 @@ HELP = """\
 Print, per site: the last final day of Live visits loaded (the saved state, as committed to
 DuckDB together with the data), visit and action counts, the last successful load, and the
 anomalies recorded in matomo_raw.load_audit (duplicate visits dropped across pages, visits of
-another day, visits with truncated actions); then each report table with its last date.
+another day, visits with truncated actions) and the values quarantined (matomo_raw.quarantine);
+then each report table with its last date.
 Read-only: opens the DuckDB file read-only and never contacts Matomo.
 """
 
@@ -77,6 +78,7 @@ def status_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
             f"actions {c.get('actions', 0)}"
         )
         lines.extend(f"  anomaly: {a}" for a in _anomalies(con, tables, site_id))
+        lines.extend(_quarantined(con, tables, site_id))
     lines.extend(_report_lines(con, tables))
     return lines
 
@@ -157,6 +159,22 @@ def _anomalies(con: duckdb.DuckDBPyConnection, tables: set[str], site_id: int) -
         ]
         out.append(f"{day}: {', '.join(parts)}")
     return out
+
+
+def _quarantined(con: duckdb.DuckDBPyConnection, tables: set[str], site_id: int) -> list[str]:
+    """Values the latest read of each day quarantined (load_audit.quarantined_values)."""
+    if "quarantine" not in tables:
+        return []
+    n, days = con.execute(
+        f"""select sum(quarantined_values), count(*) from (
+              select quarantined_values from {RAW}.load_audit where id_site = ?
+              qualify row_number() over (partition by visit_date order by loaded_at desc) = 1
+            ) where quarantined_values > 0""",
+        [site_id],
+    ).fetchone() or (0, 0)
+    if not n:
+        return []
+    return [f"  quarantined: {n} value(s) on {days} day(s) (see {RAW}.quarantine)"]
 
 
 def _report_lines(con: duckdb.DuckDBPyConnection, tables: set[str]) -> list[str]:

@@ -135,9 +135,17 @@ def split_json_array(text: str) -> list[tuple[Any, str]]:
 
 
 def visits_from_body(body: str) -> list[Visit]:
-    """The visits of a recorded Live JSON list (elements without `idVisit` are skipped)."""
+    """The visits of a recorded Live JSON list; a visit without an integer `idVisit` or
+    `lastActionTimestamp` (a mutated copy's bad row) is served, sorted as 0."""
     return [
-        Visit(int(data["idVisit"]), int(data.get("lastActionTimestamp") or 0), data, text)
-        for data, text in split_json_array(body)
-        if isinstance(data, dict) and "idVisit" in data
+        Visit(_int_or_0(data.get("idVisit")), _int_or_0(data.get("lastActionTimestamp")), data, t)
+        for data, t in split_json_array(body)
+        if isinstance(data, dict)
     ]
+
+
+def _int_or_0(value: object) -> int:
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return 0

@@ -2,7 +2,8 @@
 local day, plus sites, goals and a per-day audit.
 
 A hidden driver resource (`live_pages`) reads the days and feeds the table transformers.
-Helpers: `days` (day plans and state), `paging` (HTTP paging, batches), `audit`, `arrow`
+Helpers: `days` (day plans and state), `paging` (HTTP paging), `batches` (typing batches),
+`audit`, `quarantine` (values that cannot be typed), `arrow`
 (tables), `columns` (schemas).
 """
 
@@ -19,12 +20,13 @@ from pipelines.dates import optional_date
 from .. import settings
 from ..client import MatomoClient, make_client
 from ..parallel import ordered_pages
-from ..run_context import LoadChunks, RunContext
+from ..run_context import RunContext
 from ..sites import Site, fetch_sites
-from . import arrow, days
-from .audit import DayAudit, log_day, screen_page
-from .columns import ACTION_COLUMNS, GOAL_COLUMNS, ITEM_COLUMNS, VISIT_COLUMNS
-from .paging import VisitBatches, fetch_day_pages
+from . import days
+from .audit import DayAudit, screen_page
+from .batches import VisitBatches
+from .columns import ACTION_COLUMNS, GOAL_COLUMNS, ITEM_COLUMNS, QUARANTINE_COLUMNS, VISIT_COLUMNS
+from .paging import fetch_day_pages
 
 __all__ = ["fetch_day_pages", "matomo_source"]
 
@@ -96,6 +98,7 @@ def matomo_source(
         pages | visit_actions,
         pages | ecommerce_items,
         pages | load_audit,
+        pages | quarantine,
     )
 
 
@@ -139,7 +142,7 @@ def live_pages(
     ]
     run.chunks.progress.plan(len(units))
     try:
-        complete = yield from _read_days(client, units, page_size, concurrency, state, run.chunks)
+        complete = yield from _read_days(client, units, page_size, concurrency, state, run)
     finally:
         run.chunks.progress.end()
     run.chunks.end_load(plans, complete=complete)
@@ -151,9 +154,10 @@ def _read_days(
     page_size: int,
     concurrency: int,
     state: dict[str, Any],
-    chunks: LoadChunks,
+    run: RunContext,
 ) -> Generator[dict[str, Any], None, bool]:
     """Envelopes of every (site, day) unit; False when the load filled up before the end."""
+    chunks, now = run.chunks, run.utc_now()
 
     def produce(unit: tuple[Site, dt.date, bool]) -> Iterator[list[dict[str, Any]]]:
         return fetch_day_pages(client, unit[0].id, unit[1], page_size)
@@ -165,9 +169,8 @@ def _read_days(
         yield from batches.start_site(site)
         audit = DayAudit(id_site=site.id, visit_date=day, is_final=final)
         for page in pages:
-            yield from batches.add(screen_page(page, audit, site.timezone))
-        log_day(site, audit)
-        yield {"kind": "audit", "row": audit.row()}
+            yield from batches.add(screen_page(page, audit, site.timezone, now), audit)
+        batches.day_done(audit)
         days.record_day(state, site, day, final)
         if chunks.day_read(site.id, day, audit.visits) and (site, day, final) != units[-1]:
             yield from batches.flush()  # this load is full: stop reading (producers close)
@@ -184,8 +187,8 @@ def _read_days(
 )
 def visits(envelope: dict[str, Any]) -> Iterator[Any]:
     """One row per visit (idSite, idVisit), all Live fields but the actions."""
-    if envelope["kind"] == "visits" and envelope["visits"]:
-        yield arrow.visits_table(envelope["visits"], envelope["site"].timezone)
+    if envelope["kind"] == "tables":
+        yield envelope["tables"]["visits"]
 
 
 @dlt.transformer(
@@ -197,8 +200,8 @@ def visits(envelope: dict[str, Any]) -> Iterator[Any]:
 )
 def visit_actions(envelope: dict[str, Any]) -> Iterator[Any]:
     """One row per actionDetails entry; a re-read visit replaces all its actions."""
-    if envelope["kind"] == "visits" and envelope["visits"]:
-        table = arrow.actions_table(envelope["visits"])
+    if envelope["kind"] == "tables":
+        table = envelope["tables"]["visit_actions"]
         if table.num_rows:
             yield table
 
@@ -212,8 +215,8 @@ def visit_actions(envelope: dict[str, Any]) -> Iterator[Any]:
 )
 def ecommerce_items(envelope: dict[str, Any]) -> Iterator[Any]:
     """One row per item of an ecommerce order or abandoned cart (from itemDetails)."""
-    if envelope["kind"] == "visits" and envelope["visits"]:
-        table = arrow.items_table(envelope["visits"])
+    if envelope["kind"] == "tables":
+        table = envelope["tables"]["ecommerce_items"]
         if table.num_rows:
             yield table
 
@@ -230,3 +233,17 @@ def load_audit(envelope: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """One row per (site, day) read by each run: visits, actions and anomalies seen."""
     if envelope["kind"] == "audit":
         yield envelope["row"]
+
+
+@dlt.transformer(
+    name="quarantine",
+    # insert-only merge like load_audit: a replayed load job adds no duplicate rows
+    primary_key=("id_site", "visit_date", "loaded_at", "seq"),
+    write_disposition={"disposition": "merge", "strategy": "insert-only"},
+    columns=QUARANTINE_COLUMNS,
+)
+def quarantine(envelope: dict[str, Any]) -> Iterator[list[dict[str, Any]]]:
+    """One row per value the loader could not type or visit it could not load (see
+    `quarantine`), per (site, day) read; `_dlt_load_id` tells the load."""
+    if envelope["kind"] == "quarantine":
+        yield envelope["rows"]

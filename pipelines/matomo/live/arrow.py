@@ -16,7 +16,9 @@ from typing import Any
 from pipelines.dates import parse_date, zone
 
 from ..naming import column_name
+from . import quarantine as q
 from .columns import ACTION_ARROW_COLUMNS, ITEM_COLUMNS, VISIT_ARROW_COLUMNS, Visit
+from .quarantine import Checked
 
 _VISIT_DROP = frozenset({"actionDetails"})
 _ACTION_DROP = frozenset({"itemDetails", "iconSVG", "icon"})
@@ -41,96 +43,98 @@ def _arrow_type(column: dict[str, Any]) -> Any:
     return pa.string()  # text and json (JSON text; the column hint makes it JSON)
 
 
-def _int(value: Any) -> int | None:
-    if value is None or value == "" or value is False:
-        return None if value is not False else 0
-    if value is True:
-        return 1
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        number = float(value)
-        return int(number) if number.is_integer() else None
-
-
-def _decimal(value: Any) -> Any:
-    from decimal import Decimal, InvalidOperation
-
-    if value is None or value == "" or isinstance(value, bool):
-        return None
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return None
-
-
-def _float(value: Any) -> float | None:
-    if value is None or value == "" or isinstance(value, bool):
-        return None
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _text(value: Any) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, dict | list):
-        return _json_text(value)
-    return str(value)
-
-
 def _json_text(value: Any) -> str | None:
     from dlt.common import json as dlt_json
 
     return None if value is None else dlt_json.dumps(value)
 
 
-def _timestamp_values(values: list[Any]) -> list[Any]:
-    out: list[Any] = []
-    for value in values:
-        if value is None or value == "":
-            out.append(None)
-        elif isinstance(value, dt.datetime):
-            out.append(value if value.tzinfo else value.replace(tzinfo=dt.UTC))
-        else:
-            try:
-                parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-            except ValueError:
-                out.append(None)
-                continue
-            out.append(parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC))
-    return out
+def _timestamp(value: Any) -> Checked:
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, dt.datetime):
+        return (value if value.tzinfo else value.replace(tzinfo=dt.UTC)), None
+    try:
+        parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None, q.NOT_A_TIMESTAMP
+    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)), None
 
 
-def arrow_column(values: list[Any], column: dict[str, Any]) -> Any:
-    """One typed arrow array from raw Live values; the fast path hands the list to arrow."""
+def _text(value: Any) -> Checked:
+    if value is None:
+        return None, None
+    if isinstance(value, str):
+        return q.repair_text(value)
+    if isinstance(value, dict | list):
+        return _json(value)
+    return str(value), None
+
+
+def _json(value: Any) -> Checked:
+    try:
+        return _json_text(value), None
+    except (TypeError, ValueError):  # orjson refuses lone surrogates
+        return q.repair_json(value)
+
+
+_CHECKERS = {
+    "bigint": q.check_int,
+    "double": q.check_float,
+    "decimal": q.check_decimal,
+    "timestamp": _timestamp,
+    "json": _json,
+}
+_FAST_ERRORS = (ArithmeticError, TypeError, ValueError)  # pa.ArrowInvalid is a ValueError
+
+
+def _fast(values: list[Any], kind: str, arrow_type: Any) -> Any:
+    """The bulk conversion; raises when any value needs the per-value path. Arrow truncates
+    5.5 to 5 when asked for int64: integers are inferred, floats cast (which checks)."""
+    import pyarrow as pa
+
+    if kind == "bigint":
+        array = pa.array(values)
+        if pa.types.is_integer(array.type) or pa.types.is_null(array.type):
+            return array.cast(arrow_type)
+        if pa.types.is_floating(array.type):
+            return array.cast(arrow_type)  # safe cast: raises on a fraction
+        raise TypeError(array.type)
+    if kind in ("text", "double", "bool"):
+        return pa.array(values, arrow_type)
+    if kind == "json":
+        from dlt.common import json as dlt_json
+
+        dumps = dlt_json.dumps
+        return pa.array([None if v is None else dumps(v) for v in values], arrow_type)
+    raise TypeError(kind)  # decimal, timestamp, date: per value
+
+
+def arrow_column(values: list[Any], column: dict[str, Any], bad: list[Any] | None = None) -> Any:
+    """One typed arrow array from raw Live values. The fast path hands the list to arrow; a
+    column it refuses is typed value by value: a value that cannot be typed becomes NULL (a
+    text is repaired) and `(index, raw value, reason)` is appended to `bad`."""
     import pyarrow as pa
 
     arrow_type = _arrow_type(column)
     kind = column["data_type"]
-    if kind == "json":
-        return pa.array([_json_text(v) for v in values], pa.string())
     try:
-        if kind in ("bigint", "text", "double", "date", "bool"):
-            return pa.array(values, arrow_type)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
+        return _fast(values, kind, arrow_type)
+    except _FAST_ERRORS:
         pass
-    if kind == "bigint":
-        return pa.array([_int(v) for v in values], arrow_type)
-    if kind == "double":
-        return pa.array([_float(v) for v in values], arrow_type)
-    if kind == "decimal":
-        return pa.array([_decimal(v) for v in values], arrow_type)
-    if kind == "timestamp":
-        return pa.array(_timestamp_values(values), arrow_type)
     if kind == "date":
         dates = [parse_date(v, "visit_date") if isinstance(v, str) else v for v in values]
         return pa.array(dates, arrow_type)
     if kind == "bool":
         return pa.array([None if v is None else bool(v) for v in values], arrow_type)
-    return pa.array([_text(v) for v in values], arrow_type)
+    check = _CHECKERS.get(kind, _text)
+    typed = []
+    for index, value in enumerate(values):
+        result, reason = check(value)
+        if reason and bad is not None:
+            bad.append((index, value, reason))
+        typed.append(result)
+    return pa.array(typed, arrow_type)
 
 
 def _table(
@@ -138,9 +142,11 @@ def _table(
     columns: dict[str, dict[str, Any]],
     computed: dict[str, list[Any]],
     drop: frozenset[str],
+    bad: list[tuple[int, str, Any, str]],
 ) -> Any:
     """An arrow table of `rows` (raw Live dicts): the `columns` spec in order, `computed`
-    columns given as value lists, then any unknown field (as text)."""
+    columns given as value lists, then any unknown field (as text). Values that could not be
+    typed are appended to `bad` as (row index, column, raw value, reason)."""
     import pyarrow as pa
 
     keys: dict[str, str] = {}  # column -> raw key
@@ -155,7 +161,7 @@ def _table(
         else:
             key = keys.get(name)
             values = [row.get(key) for row in rows] if key else [None] * len(rows)
-        arrays.append(arrow_column(values, column))
+        arrays.append(_column(values, column, name, bad))
         fields.append(pa.field(name, _arrow_type(column), nullable=column.get("nullable", True)))
     for name, key in sorted(keys.items()):
         if name in columns:
@@ -163,14 +169,39 @@ def _table(
         values = [row.get(key) for row in rows]
         if all(v is None for v in values):
             continue  # like dlt: no column for a field that is always null
-        arrays.append(arrow_column(values, {"data_type": "text"}))
+        arrays.append(_column(values, {"data_type": "text"}, name, bad))
         fields.append(pa.field(name, pa.string()))
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
 
 
-def visits_table(visits: list[Visit], timezone: str) -> Any:
+def _column(
+    values: list[Any], column: dict[str, Any], name: str, bad: list[tuple[int, str, Any, str]]
+) -> Any:
+    found: list[tuple[int, Any, str]] = []
+    array = arrow_column(values, column, found)
+    bad.extend((index, name, raw, reason) for index, raw, reason in found)
+    return array
+
+
+def _quarantine(
+    found: list[tuple[int, str, Any, str]], table: str, keys: dict[str, list[Any]], out: Any
+) -> None:
+    """Quarantine rows (see `quarantine`) of the values `found` in `table`: its key columns
+    (`keys`, per row), the column, the raw value and the reason."""
+    if out is None:
+        return
+    for index, name, raw, reason in found:
+        row = {key: values[index] for key, values in keys.items()}
+        row.update(table_name=table, field=name, raw_value=q.raw_text(raw), reason=reason)
+        row["outcome"] = q.outcome(reason)
+        out.append(row)
+
+
+def visits_table(visits: list[Visit], timezone: str, bad: list[Any] | None = None) -> Any:
     """The `visits` rows of a page: each visit without its actions, plus its site-local date
-    (of its last action), the site's timezone and UTC timestamps."""
+    (of its last action), the site's timezone and UTC timestamps. Quarantine rows of values
+    that could not be typed are appended to `bad` (the visits were screened: ids and
+    timestamps are sound, see `quarantine.check_visit`)."""
     local = zone(timezone)
     last = [v.get("lastActionTimestamp") for v in visits]
     computed = {
@@ -179,10 +210,14 @@ def visits_table(visits: list[Visit], timezone: str) -> Any:
         "first_action_at": [_utc(v.get("firstActionTimestamp")) for v in visits],
         "last_action_at": [_utc(ts) for ts in last],
     }
-    return _table(visits, VISIT_ARROW_COLUMNS, computed, _VISIT_DROP)
+    found: list[tuple[int, str, Any, str]] = []
+    table = _table(visits, VISIT_ARROW_COLUMNS, computed, _VISIT_DROP, found)
+    if found:
+        _quarantine(found, "visits", {"id_visit": [int(v["idVisit"]) for v in visits]}, bad)
+    return table
 
 
-def actions_table(visits: list[Visit]) -> Any:
+def actions_table(visits: list[Visit], bad: list[Any] | None = None) -> Any:
     """The `visit_actions` rows of a page: one per actionDetails entry, keyed by (id_site,
     id_visit, position from 1), `type` as text; item details stay in `ecommerce_items`."""
     actions: list[dict[str, Any]] = []
@@ -202,10 +237,13 @@ def actions_table(visits: list[Visit]) -> Any:
         "position": positions,
         "type": [str(a.get("type")) for a in actions],
     }
-    return _table(actions, ACTION_ARROW_COLUMNS, computed, _ACTION_DROP)
+    found: list[tuple[int, str, Any, str]] = []
+    table = _table(actions, ACTION_ARROW_COLUMNS, computed, _ACTION_DROP, found)
+    _quarantine(found, "visit_actions", {"id_visit": ids, "position": positions}, bad)
+    return table
 
 
-def items_table(visits: list[Visit]) -> Any:
+def items_table(visits: list[Visit], bad: list[Any] | None = None) -> Any:
     """The `ecommerce_items` rows of a page: one per item of an ecommerce order or abandoned
     cart action, with the action's position, type and order id."""
     items: list[dict[str, Any]] = []
@@ -231,7 +269,11 @@ def items_table(visits: list[Visit]) -> Any:
                 extra["item_position"].append(item_position)
                 extra["action_type"].append(str(action.get("type")))
                 extra["order_id"].append(action.get("orderId"))
-    return _table(items, ITEM_COLUMNS, extra, frozenset())
+    found: list[tuple[int, str, Any, str]] = []
+    table = _table(items, ITEM_COLUMNS, extra, frozenset(), found)
+    keys = {k: extra[k] for k in ("id_visit", "position", "item_position")}
+    _quarantine(found, "ecommerce_items", keys, bad)
+    return table
 
 
 def _utc(ts: Any) -> dt.datetime | None:

@@ -1,5 +1,5 @@
 """What one day's extraction saw (`load_audit` rows): duplicates, other-day and truncated
-visits, logged per day."""
+visits, quarantined values (`quarantine` rows), logged per day."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pipelines.dates import local_date
 
 from ..sites import Site
 from .columns import Visit
+from .quarantine import check_visit, latest_epoch
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ class DayAudit:
     other_day_visits: int = 0
     truncated_visits: int = 0
     seen: set[int] = field(default_factory=set, repr=False)
+    quarantine: list[dict[str, Any]] = field(default_factory=list, repr=False)
 
     def row(self) -> dict[str, Any]:
         return {
@@ -44,6 +46,7 @@ class DayAudit:
             "duplicate_visits": self.duplicate_visits,
             "other_day_visits": self.other_day_visits,
             "truncated_visits": self.truncated_visits,
+            "quarantined_values": len(self.quarantine),
             "loaded_at": pendulum.now("UTC"),
         }
 
@@ -51,13 +54,28 @@ class DayAudit:
     def anomalies(self) -> bool:
         return bool(self.duplicate_visits or self.other_day_visits or self.truncated_visits)
 
+    def quarantine_rows(self, loaded_at: Any) -> list[dict[str, Any]]:
+        """The day's `quarantine` rows keyed by (site, day, `loaded_at` of the audit row,
+        `seq`), then what `quarantine` found."""
+        base = {"id_site": self.id_site, "visit_date": self.visit_date, "loaded_at": loaded_at}
+        keys = dict.fromkeys(("id_visit", "position", "item_position"))
+        return [{**base, "seq": n, **keys, **row} for n, row in enumerate(self.quarantine)]
 
-def screen_page(page: list[Visit], audit: DayAudit, timezone: str) -> list[Visit]:
-    """Drop visits already seen this day (offset paging of a live day can repeat one), count
+
+def screen_page(
+    page: list[Visit], audit: DayAudit, timezone: str, now: dt.datetime | None = None
+) -> list[Visit]:
+    """Drop visits already seen this day (offset paging of a live day can repeat one) and
+    visits that cannot be keyed or placed in time (quarantined, see `quarantine`), count
     visits of another local day and visits whose actions Matomo truncated."""
     audit.pages += 1
+    latest = latest_epoch(now)
     kept = []
     for visit in page:
+        dropped = check_visit(visit, latest)
+        if dropped:
+            audit.quarantine.append(dropped)
+            continue
         id_visit = int(visit["idVisit"])
         if id_visit in audit.seen:
             audit.duplicate_visits += 1
@@ -91,6 +109,18 @@ def log_day(site: Site, audit: DayAudit) -> None:
             audit.duplicate_visits,
             audit.other_day_visits,
             audit.truncated_visits,
+        )
+    if audit.quarantine:
+        first = audit.quarantine[0]
+        log.warning(
+            "site %s %s: %d value(s) quarantined, e.g. %s.%s %r: %s (see matomo_raw.quarantine)",
+            site.id,
+            audit.visit_date,
+            len(audit.quarantine),
+            first["table_name"],
+            first["field"],
+            first["raw_value"],
+            first["reason"],
         )
 
 

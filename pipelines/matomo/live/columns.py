@@ -159,6 +159,15 @@ GOAL_COLUMNS: dict[str, dict[str, Any]] = {
     **_cols(_INT, "case_sensitive", "allow_multiple", "deleted"),
 }
 
+QUARANTINE_COLUMNS: dict[str, dict[str, Any]] = {
+    **_cols(_INT, "id_site", nullable=False),
+    **_cols(_DATE, "visit_date", nullable=False),
+    **_cols({"data_type": "timestamp", "timezone": True}, "loaded_at", nullable=False),
+    **_cols(_INT, "seq", nullable=False),
+    **_cols(_INT, "id_visit", "position", "item_position"),
+    **_cols(_TEXT, "table_name", "field", "raw_value", "reason", "outcome"),
+}
+
 
 _VISIT_OBSERVED: dict[str, dict[str, Any]] = {
     **_cols({"data_type": "timestamp", "timezone": True}, "last_action_date_time"),

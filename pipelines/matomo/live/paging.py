@@ -42,30 +42,3 @@ def fetch_day_pages(
         if len(page) < page_size:
             return
         offset += page_size
-
-
-class VisitBatches:
-    """Screened visits of one site gathered into `{"kind": "visits"}` envelopes of about
-    `size` visits: dlt's per-item cost of an arrow table (schema merge) is paid per batch,
-    not per page, and small days are batched together."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.site: Any = None
-        self.visits: list[Visit] = []
-
-    def start_site(self, site: Any) -> Iterator[dict[str, Any]]:
-        """Before a day of `site`: a batch of another site is handed on first."""
-        if self.visits and site is not self.site:
-            yield from self.flush()
-        self.site = site
-
-    def add(self, visits: list[Visit]) -> Iterator[dict[str, Any]]:
-        self.visits.extend(visits)
-        if len(self.visits) >= self.size:
-            yield from self.flush()
-
-    def flush(self) -> Iterator[dict[str, Any]]:
-        if self.visits:
-            yield {"kind": "visits", "site": self.site, "visits": self.visits}
-            self.visits = []

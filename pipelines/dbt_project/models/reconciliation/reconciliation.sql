@@ -10,7 +10,10 @@
   - missing_in_mart / missing_in_matomo: the row exists on one side only, unexplained;
   - explained_truncated_others: Matomo folded rows of this report into "Others"
     (the "Others" row itself, and rows the mart has that Matomo did not list);
-  - explained_truncated_actions: the site-day has a visit whose action list Live truncated.
+  - explained_truncated_actions: the site-day has a visit whose action list Live truncated;
+  - explained_quarantined: the day's (or a day of the week's / month's) latest load quarantined
+    values or whole visits (matomo_raw.quarantine): a NULL or missing value there can explain
+    any cell of that site and period.
   Only periods both sides publish are compared (days the loader read; full weeks / months
   for VisitsSummary), and only reports the Reporting API source loaded.
 */
@@ -30,6 +33,16 @@ with truncated as (
     select distinct id_site as site_id, visit_date as date
     from {{ ref('int_matomo__visits') }}
     where is_truncated
+
+),
+
+quarantined as (
+
+    -- site-days whose latest read quarantined something (stg_matomo__load_audit)
+    select id_site as site_id, visit_date as date
+    from {{ ref('stg_matomo__load_audit') }}
+    qualify row_number() over (partition by id_site, visit_date order by loaded_at desc) = 1
+        and quarantined_values > 0
 
 ),
 
@@ -93,6 +106,13 @@ select
             then 'explained_truncated_others'
         when t.site_id is not null
             then 'explained_truncated_actions'
+        when exists (
+            select 1 from quarantined as q
+            where q.site_id = c.site_id
+                and q.date between c.date and case c.period
+                    when 'day' then c.date when 'week' then c.date + 6 else last_day(c.date)
+                end
+        ) then 'explained_quarantined'
         when not c.mart_row then 'missing_in_mart'
         when not c.matomo_row then 'missing_in_matomo'
         else 'mismatch'

@@ -12,6 +12,7 @@ with source as (
             ('duplicate_visits', dbt.type_bigint()),
             ('other_day_visits', dbt.type_bigint()),
             ('truncated_visits', dbt.type_bigint()),
+            ('quarantined_values', dbt.type_bigint()),
             ('loaded_at', dbt.type_timestamp()),
             ('_dlt_load_id', dbt.type_string()),
         ]) }}
@@ -31,6 +32,7 @@ renamed as (
         coalesce(duplicate_visits, 0) as duplicate_visits,
         coalesce(other_day_visits, 0) as other_day_visits,
         coalesce(truncated_visits, 0) as truncated_visits,
+        coalesce(quarantined_values, 0) as quarantined_values,
         loaded_at,
         _dlt_load_id as dlt_load_id
     from source
