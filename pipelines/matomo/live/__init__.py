@@ -24,7 +24,7 @@ from ..sites import Site, fetch_sites
 from . import arrow, days
 from .audit import DayAudit, log_day, screen_page
 from .columns import ACTION_COLUMNS, GOAL_COLUMNS, ITEM_COLUMNS, VISIT_COLUMNS
-from .paging import VisitBatches, fetch_day_pages
+from .paging import VisitBatches, fetch_day_pages, skip_live_off
 
 __all__ = ["fetch_day_pages", "matomo_source"]
 
@@ -145,17 +145,27 @@ def _read_days(
     state: dict[str, Any],
     chunks: LoadChunks,
 ) -> Generator[dict[str, Any], None, bool]:
-    """Envelopes of every (site, day) unit; False when the load filled up before the end."""
+    """Envelopes of every (site, day) unit; False when the load filled up before the end.
+    A site whose visitor log is deactivated is skipped after its first Live call says so."""
+    live_off: set[int] = set()  # filled by the producers, read by this consumer
 
     def produce(unit: tuple[Site, dt.date, bool]) -> Iterator[list[dict[str, Any]]]:
-        return fetch_day_pages(client, unit[0].id, unit[1], page_size)
+        if unit[0].id in live_off:
+            return iter(())
+        return skip_live_off(fetch_day_pages(client, unit[0].id, unit[1], page_size), live_off)
 
     batches = VisitBatches(_BATCH_VISITS)
     for (site, day, final), pages in ordered_pages(units, produce, concurrency):
+        if site.id in chunks.finished:  # its visitor log is off: said once below
+            continue
         yield from batches.start_site(site)
         audit = DayAudit(id_site=site.id, visit_date=day, is_final=final)
         for page in pages:
             yield from batches.add(screen_page(page, audit, site.timezone))
+        if site.id in live_off:
+            days.record_live_off(state, site)
+            chunks.finished.add(site.id)  # no later load of this run reads it again
+            continue
         log_day(site, audit)
         yield {"kind": "audit", "row": audit.row()}
         days.record_day(state, site, day, final)

@@ -7,6 +7,7 @@ Helpers: `catalogue` (which reports, how requested), `schedule` (which days, sta
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import dlt
@@ -14,8 +15,9 @@ import dlt
 from .. import settings
 from ..client import MatomoClient, make_client
 from ..run_context import RunContext
-from ..sites import check_report_methods, fetch_sites, list_site_ids
+from ..sites import fetch_sites, list_site_ids
 from .jobs import site_report_items
+from .offered import Offers, check_configured, configured_methods, fetch_offers, site_specs
 from .schedule import STATE_KEY, ReportPlan, build_plan
 
 __all__ = ["matomo_reports"]
@@ -81,29 +83,36 @@ def matomo_reports(
     client = make_client(
         url, api_token, request_timeout, max_retries, backoff_base, max_requests_per_second
     )
+    offers: Offers = {}
     if run.verify_catalogue:  # a misspelt report method fails here, before anything is loaded
-        _verify_catalogue(client, plan, site_ids)
-    return report_items(client, plan, site_ids, run.failures)
+        offers = fetch_offers(client, site_ids or list_site_ids(client), _metadata_date(plan))
+        configured = configured_methods(reports, extra_reports)
+        check_configured(client, offers, configured, _metadata_date(plan))
+    return report_items(client, plan, site_ids, run.failures, offers)
 
 
-def _verify_catalogue(client: MatomoClient, plan: ReportPlan, site_ids: list[int] | None) -> None:
-    check_report_methods(
-        client,
-        site_ids or list_site_ids(client),
-        {spec.method for spec in plan.specs},
-        plan.start.isoformat() if plan.start else "yesterday",
-    )
+def _metadata_date(plan: ReportPlan) -> str:
+    return plan.start.isoformat() if plan.start else "yesterday"
 
 
 @dlt.resource(name="reports", write_disposition="merge")
 def report_items(
-    client: MatomoClient, plan: ReportPlan, site_ids: list[int] | None, failures: list
+    client: MatomoClient,
+    plan: ReportPlan,
+    site_ids: list[int] | None,
+    failures: list,
+    offers: Offers | None = None,
 ) -> Iterator[Any]:
-    """Rows of every catalogue report, site by site, each batch marked with its own table:
-    `report_<module>_<action>` (primary key id_site, period, date, segment, report_params,
-    label; a re-pulled day replaces its rows) and `report_loads` (one row per loaded report
-    and day, also for empty reports)."""
+    """Rows of every catalogue report a site offers (`offers`, fetched here for sites it
+    lacks), site by site, each batch marked with its own table: `report_<module>_<action>`
+    (primary key id_site, period, date, segment, report_params, label; a re-pulled day
+    replaces its rows) and `report_loads` (one row per loaded report and day, also for empty
+    reports)."""
     state = dlt.current.source_state().setdefault(STATE_KEY, {})
+    offers = dict(offers or {})
     for site in fetch_sites(client, site_ids):
+        if site.id not in offers:
+            offers.update(fetch_offers(client, [site.id], _metadata_date(plan)))
+        site_plan = replace(plan, specs=site_specs(plan.specs, site, offers[site.id]))
         site_state = state.setdefault(str(site.id), {})
-        yield from site_report_items(client, plan, site, site_state, failures)
+        yield from site_report_items(client, site_plan, site, site_state, failures)
