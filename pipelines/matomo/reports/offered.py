@@ -99,13 +99,11 @@ def site_specs(
 
 
 def compact(specs: Iterable[ReportSpec]) -> str:
-    """`Goals.get(idGoal=ecommerceOrder|idGoal=ecommerceAbandonedCart)/getItemsSku` style."""
-    variants: dict[str, list[str]] = {}
-    for spec in specs:
-        variants.setdefault(spec.method, []).append(spec.report_params)
+    """`Goals.get(idGoal=ecommerceOrder)/getItemsSku, Actions.getSiteSearchKeywords`."""
     by_module: dict[str, list[str]] = {}
-    for method, params in variants.items():
-        module, action = method.split(".", 1)
-        shown = "|".join(p for p in params if p)
-        by_module.setdefault(module, []).append(f"{action}({shown})" if shown else action)
+    for spec in specs:
+        module, action = spec.method.split(".", 1)
+        segment = f"segment={spec.segment}" if spec.segment else ""
+        variant = " ".join(part for part in (spec.report_params, segment) if part)
+        by_module.setdefault(module, []).append(f"{action}({variant})" if variant else action)
     return ", ".join(f"{module}.{'/'.join(actions)}" for module, actions in by_module.items())
