@@ -66,7 +66,8 @@ def matomo_reports(
         backoff_base: first retry delay in seconds (doubles per retry).
         max_requests_per_second: client-side rate limit; 0 = none.
         run: run-time context (now, force_start, the failures sink, verify_catalogue: check
-            every report method against API.getReportMetadata first); see `RunContext`.
+            the report methods against each site's API.getReportMetadata first and request
+            only those it offers); see `RunContext`.
     """
     run = run or RunContext()
     plan = build_plan(
@@ -83,7 +84,7 @@ def matomo_reports(
     client = make_client(
         url, api_token, request_timeout, max_retries, backoff_base, max_requests_per_second
     )
-    offers: Offers = {}
+    offers: Offers | None = None  # None: request every report of the catalogue
     if run.verify_catalogue:  # a misspelt report method fails here, before anything is loaded
         offers = fetch_offers(client, site_ids or list_site_ids(client), _metadata_date(plan))
         configured = configured_methods(reports, extra_reports)
@@ -103,16 +104,14 @@ def report_items(
     failures: list,
     offers: Offers | None = None,
 ) -> Iterator[Any]:
-    """Rows of every catalogue report a site offers (`offers`, fetched here for sites it
-    lacks), site by site, each batch marked with its own table: `report_<module>_<action>`
-    (primary key id_site, period, date, segment, report_params, label; a re-pulled day
-    replaces its rows) and `report_loads` (one row per loaded report and day, also for empty
-    reports)."""
+    """Rows of every catalogue report a site offers (`offers`: per site, from
+    API.getReportMetadata; None = every report), site by site, each batch marked with its own
+    table: `report_<module>_<action>` (primary key id_site, period, date, segment,
+    report_params, label; a re-pulled day replaces its rows) and `report_loads` (one row per
+    loaded report and day, also for empty reports)."""
     state = dlt.current.source_state().setdefault(STATE_KEY, {})
-    offers = dict(offers or {})
     for site in fetch_sites(client, site_ids):
-        if site.id not in offers:
-            offers.update(fetch_offers(client, [site.id], _metadata_date(plan)))
-        site_plan = replace(plan, specs=site_specs(plan.specs, site, offers[site.id]))
+        offered = None if offers is None else offers.get(site.id)
+        site_plan = replace(plan, specs=site_specs(plan.specs, site, offered))
         site_state = state.setdefault(str(site.id), {})
         yield from site_report_items(client, site_plan, site, site_state, failures)
