@@ -170,6 +170,7 @@ def one_error(capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def test_site_the_token_cannot_see(server: RecordingServer, tmp_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch,
                                    capsys: pytest.CaptureFixture[str]) -> None:
     code, _ = cli_run(server.url, tmp_path / "w.duckdb", "--site", "1", "--no-transform")
     assert code == 2
@@ -178,6 +179,11 @@ def test_site_the_token_cannot_see(server: RecordingServer, tmp_path: Path,
         "requires 'view' access for the website id = 1. (HTTP 401); check "
         "sources.matomo.api_token and that the token has view access"
     )
+    monkeypatch.setenv("SOURCES__MATOMO__API_TOKEN", TOKEN)
+    assert main(["check", "--url", server.url, "--site", "1"]) == 1
+    assert "FAIL  sites              site(s) 1 not found or not visible to this token; visible: " \
+           "4 'Blog' (Europe/Berlin), 5 'Fresh' (UTC), 6 'Private' (Europe/London)" \
+           in capsys.readouterr().out
 
 
 def test_invalid_token(server: RecordingServer, tmp_path: Path,
