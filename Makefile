@@ -23,13 +23,16 @@ run: $(STAMP)  ## the main job: load Matomo (or, unconfigured, the bundled sampl
 demo: $(STAMP)  ## load the bundled sample recording into matomo_warehouse.duckdb and build the marts
 	$(BIN)/matomo-warehouse demo
 
-test: $(STAMP)  ## lint and run every test
-	$(BIN)/ruff check pipelines tests bench
-	$(BIN)/pytest
+# sqlfluff compiles the dbt models (dbt templater) against an in-memory DuckDB: no warehouse needed
+SQLFLUFF := cd dbt_project && MATOMO_DUCKDB_PATH=:memory: ../$(BIN)/sqlfluff lint models
 
-lint: $(STAMP)  ## ruff
+lint: $(STAMP)  ## ruff (check + format) and sqlfluff (dbt models)
 	$(BIN)/ruff check pipelines tests bench
 	$(BIN)/ruff format --check pipelines tests bench
+	$(SQLFLUFF)
+
+test: lint  ## lint, then every test
+	$(BIN)/pytest
 
 bench: $(STAMP)  ## benchmarks (not tests): prints a table, writes bench/out/results.json
 	$(BIN)/python -m bench

@@ -78,15 +78,26 @@ def _version(client: MatomoClient, out: list[Verdict]) -> str | None:
         return None
     version = str(body.get("value")) if isinstance(body, dict) else ""
     if not version:
-        out.append(Verdict("url", FAIL, f"{client.endpoint} answered JSON that is not Matomo's "
-                                       f"(API.getMatomoVersion gave {str(body)[:60]!r})"))
+        out.append(
+            Verdict(
+                "url",
+                FAIL,
+                f"{client.endpoint} answered JSON that is not Matomo's "
+                f"(API.getMatomoVersion gave {str(body)[:60]!r})",
+            )
+        )
         return None
     out.append(Verdict("url", OK, f"{client.endpoint} answers as Matomo's API"))
     out.append(Verdict("token", OK, "accepted"))
     major = int(version.split(".")[0]) if version.split(".")[0].isdigit() else 0
     if major < MIN_MAJOR_VERSION:
-        out.append(Verdict("matomo version", WARN,
-                           f"{version}; this pipeline is tested with Matomo {MIN_MAJOR_VERSION}+"))
+        out.append(
+            Verdict(
+                "matomo version",
+                WARN,
+                f"{version}; this pipeline is tested with Matomo {MIN_MAJOR_VERSION}+",
+            )
+        )
     else:
         out.append(Verdict("matomo version", OK, version))
     return version
@@ -114,13 +125,19 @@ def _sites(client: MatomoClient, site_ids: Sequence[int] | None, out: list[Verdi
         return []
     missing = [s for s in site_ids or () if s not in visible]
     wanted = [visible[s] for s in site_ids if s in visible] if site_ids else list(visible.values())
+
     def listing(sites: Sequence[Site]) -> str:
         return ", ".join(f"{s.id} {s.name!r} ({s.timezone})" for s in sites)
 
     if missing:
-        out.append(Verdict("sites", FAIL, f"site(s) {', '.join(map(str, missing))} not found or "
-                                          "not visible to this token; visible: "
-                                          + listing(list(visible.values()))))
+        out.append(
+            Verdict(
+                "sites",
+                FAIL,
+                f"site(s) {', '.join(map(str, missing))} not found or "
+                "not visible to this token; visible: " + listing(list(visible.values())),
+            )
+        )
     else:
         out.append(Verdict("sites", OK, listing(wanted)))
     return wanted
@@ -150,8 +167,13 @@ def _archived(
     client: MatomoClient, site: Site, day: str, live_has_visits: bool | None, out: list[Verdict]
 ) -> None:
     item = f"reports site {site.id}"
-    params = {"idSite": site.id, "period": "day", "date": day, "filter_limit": -1,
-              "format_metrics": 0}
+    params = {
+        "idSite": site.id,
+        "period": "day",
+        "date": day,
+        "filter_limit": -1,
+        "format_metrics": 0,
+    }
     try:
         body = client.call("VisitsSummary.get", params)
     except MatomoError as err:
@@ -161,14 +183,31 @@ def _archived(
     if visits is None:
         visits = 0 if body in ([], {}) else None
     if visits is None:
-        out.append(Verdict(item, WARN, f"VisitsSummary.get for {day} answered an unexpected "
-                                        f"shape ({type(body).__name__})"))
+        out.append(
+            Verdict(
+                item,
+                WARN,
+                f"VisitsSummary.get for {day} answered an unexpected shape ({type(body).__name__})",
+            )
+        )
     elif visits == 0 and live_has_visits:
-        out.append(Verdict(item, WARN, f"{day}: Live has visits but the report counts 0; "
-                                        "is core:archive running (or browser archiving on)?"))
+        out.append(
+            Verdict(
+                item,
+                WARN,
+                f"{day}: Live has visits but the report counts 0; "
+                "is core:archive running (or browser archiving on)?",
+            )
+        )
     else:
-        out.append(Verdict(item, OK, f"VisitsSummary.get for {day} answers ({visits} visits; "
-                                      "archiving itself cannot be verified over the API)"))
+        out.append(
+            Verdict(
+                item,
+                OK,
+                f"VisitsSummary.get for {day} answers ({visits} visits; "
+                "archiving itself cannot be verified over the API)",
+            )
+        )
 
 
 def _int(value: Any) -> int | None:
@@ -181,4 +220,3 @@ def _int(value: Any) -> int | None:
 def exit_code(verdicts: Sequence[Verdict]) -> int:
     """0 when every item is OK, 1 when something is WARN or FAIL."""
     return 0 if verdicts and all(v.status == OK for v in verdicts) else 1
-

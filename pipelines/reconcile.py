@@ -1,6 +1,6 @@
 """Compare the metric marts with Matomo's own reports (the `reconciliation` dbt model).
 
-`run(duckdb_path)` reads `matomo.reconciliation` (built by `pipelines.transform.build`),
+`run(duckdb_path)` reads `matomo_audit.reconciliation` (built by `pipelines.transform.build`),
 prints a per-report summary table to stdout and lists unexplained differences; returns 1
 when any cell is unexplained (mismatch, missing_in_mart, missing_in_matomo), else 0.
 """
@@ -32,13 +32,13 @@ select
     count(*) filter (where status = 'match') as matched,
     count(*) filter (where status like 'explained_%') as explained,
     count(*) filter (where status <> 'match' and status not like 'explained_%') as mismatched
-from matomo.reconciliation
+from matomo_audit.reconciliation
 group by all
 order by 1
 """
 PROBLEMS_SQL = """
 select site_id, period, date, report, label, metric, matomo_value, mart_value, status
-from matomo.reconciliation
+from matomo_audit.reconciliation
 where status <> 'match' and status not like 'explained_%'
 order by report, site_id, period, date, label, metric
 limit ?
@@ -72,7 +72,7 @@ def run(duckdb_path: str | Path, *, show: int = 20) -> int:
     try:
         rows = summary(duckdb_path)
     except duckdb.CatalogException:
-        log.error("no matomo.reconciliation in %s: run the dbt transform first", duckdb_path)
+        log.error("no matomo_audit.reconciliation in %s: run the dbt transform first", duckdb_path)
         return 1
     print(format_table(rows))
     bad = sum(r[4] for r in rows)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import dlt
 
-from pipelines import reconcile, transform
+from pipelines import publish, reconcile, transform
 from pipelines.runner import LoadOptions, LoadResult, load
 
 log = logging.getLogger("matomo_warehouse")
@@ -40,6 +40,8 @@ def refresh(duckdb_path: str | Path, options: LoadOptions, *, transform: bool = 
         return code
     if marker.exists():
         log.info("nothing new loaded and the marts are current; dbt skipped")
+        if not publish.published_path(duckdb_path).exists():  # e.g. first run after an upgrade
+            code = max(code, publish.run(duckdb_path))
         return code
     code = max(code, _transform_and_reconcile(duckdb_path))
     if code == 0:
@@ -55,9 +57,7 @@ def marts_marker(duckdb_path: str | Path) -> Path:
     return folder / "marts-current"
 
 
-def demo(
-    duckdb_path: str | Path, *, recording: Path | None = None, transform: bool = True
-) -> int:
+def demo(duckdb_path: str | Path, *, recording: Path | None = None, transform: bool = True) -> int:
     """Serve a recording on a free local port and refresh from it over HTTP."""
     from pipelines.recording import RecordingServer, bundled_recording_dir
 
@@ -94,4 +94,4 @@ def _transform_and_reconcile(duckdb_path: str | Path) -> int:
     code = transform.build(duckdb_path, unit_tests=False)  # data tests only: SQL is tested in CI
     if code:
         return code
-    return reconcile.run(duckdb_path)
+    return reconcile.run(duckdb_path) or publish.run(duckdb_path)

@@ -42,8 +42,17 @@ def recorded_day_lists(recorded_calls: list[dict[str, Any]]) -> dict[tuple[int, 
             and call["http_status"] == 200
             and params.get("period") == "day"
             and params.get("filter_limit") == "-1"
-            and set(params) == {"date", "filter_limit", "filter_sort_order", "format",
-                                "idSite", "method", "module", "period"}
+            and set(params)
+            == {
+                "date",
+                "filter_limit",
+                "filter_sort_order",
+                "format",
+                "idSite",
+                "method",
+                "module",
+                "period",
+            }
         ):
             out[(int(params["idSite"]), params["date"])] = json.loads(call["body"])
     return out

@@ -79,23 +79,50 @@ def clean(recording: Recording, tmp_path_factory: pytest.TempPathFactory) -> Sna
 
 
 def live_load(db: Path, url: str) -> Any:
-    return load(db, LoadOptions(url=url, api_token=TOKEN, start_date=START, end_date=END,
-                                now=NOW, reports=False))
+    return load(
+        db,
+        LoadOptions(
+            url=url, api_token=TOKEN, start_date=START, end_date=END, now=NOW, reports=False
+        ),
+    )
 
 
 def cli_args(url: str, db: Path) -> list[str]:
-    return ["run", "--no-transform", "--only", "live", "--url", url, "--start-date", START,
-            "--end-date", END, "--now", NOW, "--duckdb", str(db)]
+    return [
+        "run",
+        "--no-transform",
+        "--only",
+        "live",
+        "--url",
+        url,
+        "--start-date",
+        START,
+        "--end-date",
+        END,
+        "--now",
+        NOW,
+        "--duckdb",
+        str(db),
+    ]
 
 
 @contextlib.contextmanager
 def child_run(url: str, db: Path, point: str = "") -> Iterator[tuple[subprocess.Popen, Path]]:
     marker = db.parent / "parked"
-    env = {**os.environ, "SOURCES__MATOMO__API_TOKEN": TOKEN, "ATOMICITY_POINT": point,
-           "ATOMICITY_MARKER": str(marker), "SOURCES__MATOMO__BACKOFF_BASE": "0.01"}
+    env = {
+        **os.environ,
+        "SOURCES__MATOMO__API_TOKEN": TOKEN,
+        "ATOMICITY_POINT": point,
+        "ATOMICITY_MARKER": str(marker),
+        "SOURCES__MATOMO__BACKOFF_BASE": "0.01",
+    }
     proc = subprocess.Popen(
         [sys.executable, "-c", CHILD, *cli_args(url, db)],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         yield proc, marker
@@ -121,15 +148,25 @@ def assert_state_not_ahead(db: Path) -> None:
     if not db.exists():
         return
     with duckdb.connect(str(db), read_only=True) as con:
-        tables = {r[0] for r in con.execute(
-            "select table_name from information_schema.tables where table_schema = "
-            "'matomo_raw'").fetchall()}
+        tables = {
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema = 'matomo_raw'"
+            ).fetchall()
+        }
         if "_dlt_pipeline_state" not in tables:
             return
         live_state = source_states(con).get("matomo", {}).get("live", {})
-        loaded = dict(con.execute(
-            "select id_site::varchar, max(visit_date)::varchar from matomo_raw.visits "
-            "group by 1").fetchall()) if "visits" in tables else {}
+        loaded = (
+            dict(
+                con.execute(
+                    "select id_site::varchar, max(visit_date)::varchar from matomo_raw.visits "
+                    "group by 1"
+                ).fetchall()
+            )
+            if "visits" in tables
+            else {}
+        )
     for site, entry in live_state.items():
         assert entry["last_final_day"] <= loaded.get(site, ""), (site, entry, loaded)
 

@@ -72,9 +72,13 @@ def data_tables(db: Path) -> list[str]:
     if not db.exists():
         return []
     with duckdb.connect(str(db), read_only=True) as con:
-        return [r[0] for r in con.execute(
-            "select table_name from information_schema.tables where table_schema = "
-            "'matomo_raw' and table_name not like '\\_dlt%' escape '\\'").fetchall()]
+        return [
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema = "
+                "'matomo_raw' and table_name not like '\\_dlt%' escape '\\'"
+            ).fetchall()
+        ]
 
 
 def free_port() -> int:
@@ -83,24 +87,36 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def test_missing_token(tmp_path: Path, server: RecordingServer, monkeypatch: pytest.MonkeyPatch,
-                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_token(
+    tmp_path: Path,
+    server: RecordingServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.delenv("SOURCES__MATOMO__API_TOKEN")
     line = fails_cleanly(run_cli(tmp_path / "w.duckdb", server.url), tmp_path / "w.duckdb", capsys)
     assert "api_token" in line and "SOURCES__MATOMO__API_TOKEN" in line
     assert server.total_requests() == 0
 
 
-def test_empty_token(tmp_path: Path, server: RecordingServer, monkeypatch: pytest.MonkeyPatch,
-                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_empty_token(
+    tmp_path: Path,
+    server: RecordingServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.setenv("SOURCES__MATOMO__API_TOKEN", "  ")
     line = fails_cleanly(run_cli(tmp_path / "w.duckdb", server.url), tmp_path / "w.duckdb", capsys)
     assert "api_token" in line
     assert server.total_requests() == 0
 
 
-def test_wrong_token(tmp_path: Path, server: RecordingServer, monkeypatch: pytest.MonkeyPatch,
-                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_wrong_token(
+    tmp_path: Path,
+    server: RecordingServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.setenv("SOURCES__MATOMO__API_TOKEN", "not-the-token")
     line = fails_cleanly(run_cli(tmp_path / "w.duckdb", server.url), tmp_path / "w.duckdb", capsys)
     assert "Unable to authenticate with the provided token" in line
@@ -117,30 +133,34 @@ def test_wrong_token(tmp_path: Path, server: RecordingServer, monkeypatch: pytes
     ],
     ids=["connection_refused", "dns_failure", "not_http"],
 )
-def test_wrong_url(url: str, cause: str, tmp_path: Path,
-                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_wrong_url(
+    url: str, cause: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     line = fails_cleanly(run_cli(tmp_path / "w.duckdb", url), tmp_path / "w.duckdb", capsys)
     assert cause in line
 
 
-def test_url_of_a_web_page_that_is_not_matomo(tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_url_of_a_web_page_that_is_not_matomo(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with _html_site() as url:
         line = fails_cleanly(run_cli(tmp_path / "w.duckdb", url), tmp_path / "w.duckdb", capsys)
     assert "answered non-JSON (Welcome to nginx!" in line and "a Matomo server?" in line
 
 
 @pytest.mark.parametrize("site", ["99999", "3"])
-def test_unknown_or_forbidden_site(site: str, tmp_path: Path, server: RecordingServer,
-                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_or_forbidden_site(
+    site: str, tmp_path: Path, server: RecordingServer, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "w.duckdb"
     line = fails_cleanly(run_cli(db, server.url, "--site", site), db, capsys)
     assert f"SitesManager.getSiteFromId site={site}: " in line
     assert f"website id was set to '{site}'" in line
 
 
-def test_live_api_disabled(tmp_path: Path, server: RecordingServer,
-                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_live_api_disabled(
+    tmp_path: Path, server: RecordingServer, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Matomo's own message when the visits log is disabled (plugins/Live/Live.php)."""
     answer = server.dispatcher.answer
 
@@ -157,11 +177,15 @@ def test_live_api_disabled(tmp_path: Path, server: RecordingServer,
     assert "Visits log is deactivated globally" in line
 
 
-def test_unknown_report_method(tmp_path: Path, server: RecordingServer,
-                               monkeypatch: pytest.MonkeyPatch,
-                               capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setenv("SOURCES__MATOMO__EXTRA_REPORTS",
-                       json.dumps([{"method": "VisitsSummary.getNoSuchMethod"}]))
+def test_unknown_report_method(
+    tmp_path: Path,
+    server: RecordingServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv(
+        "SOURCES__MATOMO__EXTRA_REPORTS", json.dumps([{"method": "VisitsSummary.getNoSuchMethod"}])
+    )
     db = tmp_path / "w.duckdb"
     line = fails_cleanly(run_cli(db, server.url), db, capsys)
     assert "VisitsSummary.getNoSuchMethod not offered by this Matomo" in line
@@ -169,17 +193,21 @@ def test_unknown_report_method(tmp_path: Path, server: RecordingServer,
     assert "Live.getLastVisitsDetails" not in server.request_counts()
 
 
-def test_malformed_report_entry(tmp_path: Path, server: RecordingServer,
-                                monkeypatch: pytest.MonkeyPatch,
-                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_malformed_report_entry(
+    tmp_path: Path,
+    server: RecordingServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.setenv("SOURCES__MATOMO__EXTRA_REPORTS", json.dumps([{"method": "nodot"}]))
     db = tmp_path / "w.duckdb"
     line = fails_cleanly(run_cli(db, server.url), db, capsys)
     assert "'nodot' is not of the form Module.action" in line
 
 
-def test_malformed_start_date_argument(tmp_path: Path, server: RecordingServer,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_malformed_start_date_argument(
+    tmp_path: Path, server: RecordingServer, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "w.duckdb"
     args = run_cli(db, server.url, "--start-date", "2026-13-45", dates=False)
     line = fails_cleanly(args, db, capsys)
@@ -187,9 +215,12 @@ def test_malformed_start_date_argument(tmp_path: Path, server: RecordingServer,
     assert server.total_requests() == 0
 
 
-def test_malformed_start_date_in_config(tmp_path: Path, server: RecordingServer,
-                                        monkeypatch: pytest.MonkeyPatch,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_malformed_start_date_in_config(
+    tmp_path: Path,
+    server: RecordingServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.setenv("SOURCES__MATOMO__START_DATE", "05/10/2026")
     db = tmp_path / "w.duckdb"
     line = fails_cleanly(run_cli(db, server.url, dates=False), db, capsys)
@@ -197,8 +228,9 @@ def test_malformed_start_date_in_config(tmp_path: Path, server: RecordingServer,
     assert server.total_requests() == 0
 
 
-def test_end_before_start(tmp_path: Path, server: RecordingServer,
-                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_end_before_start(
+    tmp_path: Path, server: RecordingServer, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "w.duckdb"
     args = run_cli(db, server.url, "--start-date", END, "--end-date", START, dates=False)
     line = fails_cleanly(args, db, capsys)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import secrets
 import shutil
 from collections import Counter
@@ -37,9 +38,9 @@ ENTITY_SELECT = "path:models/staging path:models/intermediate " + " ".join(
     f"path:models/marts/{name}.sql" for name in ENTITY_MARTS
 )
 INCREMENTAL_MARTS = {
-    "fct_visits": ("id_site", "id_visit"),
-    "fct_actions": ("id_site", "id_visit", "action_position"),
-    "fct_pageviews": ("id_site", "id_visit", "action_position"),
+    "fct_visits": ("site_id", "visit_id"),
+    "fct_actions": ("site_id", "visit_id", "action_position"),
+    "fct_pageviews": ("site_id", "visit_id", "action_position"),
 }
 # Incremental intermediate models (schema matomo_intermediate, incremental by visit) and
 # metric marts (incremental by site and local day); compared row for row (order by all).
@@ -145,7 +146,7 @@ def test_dbt_build_passes_with_all_tests(built_duckdb: Path) -> None:
 def test_visits_per_site_and_day_equal_recorded_live_day_lists(built_duckdb: Path) -> None:
     with duckdb.connect(str(built_duckdb), read_only=True) as con:
         rows = con.execute(
-            "select id_site, cast(visit_date as varchar), count(*) from matomo.fct_visits "
+            "select site_id, cast(visit_date as varchar), count(*) from matomo.fct_visits "
             "group by all"
         ).fetchall()
     ours = {(site, day): n for site, day, n in rows}
@@ -238,3 +239,32 @@ def test_incremental_sequence_equals_full_refresh(raw_duckdb: Path, tmp_path: Pa
     for mart in (*INCREMENTAL_MARTS, *INCREMENTAL_INTERMEDIATE, *INCREMENTAL_METRICS):
         assert len(got[mart]) == len(want[mart]) > 0, mart
         assert got[mart] == want[mart], mart
+
+
+def _documented_columns(model: str) -> dict[str, str]:
+    """Column -> description from the model's own yml (beside its SQL)."""
+    import yaml
+
+    (path,) = (transform.PROJECT_DIR / "models").rglob(f"{model}.yml")
+    (node,) = yaml.safe_load(path.read_text())["models"]
+    return {c["name"]: c.get("description") or "" for c in node.get("columns", [])}
+
+
+def test_every_mart_column_is_documented(built_duckdb: Path) -> None:
+    docs = (transform.PROJECT_DIR / "models" / "docs.md").read_text()
+    with duckdb.connect(str(built_duckdb), read_only=True) as con:
+        rows = con.execute(
+            "select table_name, column_name from information_schema.columns "
+            "where table_schema = 'matomo'"
+        ).fetchall()
+    built: dict[str, set[str]] = {}
+    for table, column in rows:
+        built.setdefault(table, set()).add(column)
+    assert set(ENTITY_MARTS) <= set(built)
+    for mart, columns in built.items():
+        documented = _documented_columns(mart)
+        assert set(documented) == columns, mart
+        for column, text in documented.items():
+            assert text.strip(), (mart, column)
+            for name in re.findall(r'doc\("(\w+)"\)', text):
+                assert f"{{% docs {name} %}}" in docs, (mart, column, name)

@@ -47,14 +47,24 @@ def snapshot(db: Path) -> Snapshot:
     """table -> (row count, sha256 of its sorted rows) for every data table of matomo_raw."""
     out: Snapshot = {}
     with duckdb.connect(str(db), read_only=True) as con:
-        tables = [r[0] for r in con.execute(
-            "select table_name from information_schema.tables where table_schema = ? "
-            "and table_name not like '\\_dlt%' escape '\\' order by 1", [RAW]).fetchall()]
+        tables = [
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema = ? "
+                "and table_name not like '\\_dlt%' escape '\\' order by 1",
+                [RAW],
+            ).fetchall()
+        ]
         for table in tables:
-            columns = [r[0] for r in con.execute(
-                "select column_name from information_schema.columns where table_schema = ? "
-                "and table_name = ? order by column_name", [RAW, table]).fetchall()
-                if r[0] not in IGNORED_COLUMNS]
+            columns = [
+                r[0]
+                for r in con.execute(
+                    "select column_name from information_schema.columns where table_schema = ? "
+                    "and table_name = ? order by column_name",
+                    [RAW, table],
+                ).fetchall()
+                if r[0] not in IGNORED_COLUMNS
+            ]
             select = ", ".join(f'"{c}"' for c in columns)
             rows = con.execute(f'select {select} from {RAW}."{table}"').fetchall()
             digest = hashlib.sha256(repr(columns).encode())
@@ -73,8 +83,9 @@ def diff(got: Snapshot, want: Snapshot) -> dict[str, Any]:
 def full_load(db: Path, url: str, **overrides: Any) -> LoadResult:
     """Both sources, every recorded day of both sites; reports for period=day only (week and
     month take the same code paths and would double the run time)."""
-    options = LoadOptions(url=url, api_token=TOKEN, start_date=START, end_date=END, now=NOW,
-                          report_periods=["day"])
+    options = LoadOptions(
+        url=url, api_token=TOKEN, start_date=START, end_date=END, now=NOW, report_periods=["day"]
+    )
     for key, value in overrides.items():
         setattr(options, key, value)
     return load(db, options)
@@ -136,12 +147,17 @@ RETRIED = {
 
 @pytest.mark.parametrize("group", sorted(RETRIED))
 def test_transient_faults_are_retried_and_change_nothing(
-    group: str, clean: Snapshot, recording: Recording, tmp_path: Path,
+    group: str,
+    clean: Snapshot,
+    recording: Recording,
+    tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     db = tmp_path / "w.duckdb"
-    with RecordingServer(recording, token=TOKEN, faults=RETRIED[group]) as server, \
-            caplog.at_level(logging.WARNING, logger="pipelines.matomo.client"):
+    with (
+        RecordingServer(recording, token=TOKEN, faults=RETRIED[group]) as server,
+        caplog.at_level(logging.WARNING, logger="pipelines.matomo.client"),
+    ):
         result = full_load(db, server.url)
         fired = server.fault_plan.fired_counts()
     assert result.ok, result.failures
@@ -167,8 +183,9 @@ def test_failed_report_requests_are_reported_and_a_rerun_repairs(
         assert all(n for _, n in server.fault_plan.fired_counts())
     assert not result.ok
     messages = [str(f) for f in result.failures]
-    assert any("Simulated failure" in m and m.startswith("Matomo Referrers.getAll site=")
-               for m in messages)
+    assert any(
+        "Simulated failure" in m and m.startswith("Matomo Referrers.getAll site=") for m in messages
+    )
     assert any("HTTP 500" in m and "gave up after 4 attempts" in m for m in messages)
     assert all("\n" not in m for m in messages)
     partial = snapshot(db)
@@ -218,8 +235,13 @@ def _client(server: RecordingServer, **config: Any) -> MatomoClient:
     return MatomoClient(server.url, TOKEN, ClientConfig(**settings))
 
 
-SUMMARY = {"idSite": 1, "period": "day", "date": "2026-10-05", "filter_limit": -1,
-           "format_metrics": 0}
+SUMMARY = {
+    "idSite": 1,
+    "period": "day",
+    "date": "2026-10-05",
+    "filter_limit": -1,
+    "format_metrics": 0,
+}
 
 
 def test_retry_after_is_honoured_and_backoff_grows_with_jitter(
@@ -250,13 +272,16 @@ def test_garbage_and_broken_answers_are_retried(
 def test_a_php_error_page_that_persists_gives_up_with_what_it_said(
     recording: Recording, sleeps: list[float]
 ) -> None:
-    with RecordingServer(recording, token=TOKEN, faults=["html_200:times=0"]) as server, \
-            pytest.raises(MatomoError) as caught:
+    with (
+        RecordingServer(recording, token=TOKEN, faults=["html_200:times=0"]) as server,
+        pytest.raises(MatomoError) as caught,
+    ):
         _client(server, max_retries=2).call("VisitsSummary.get", SUMMARY)
     message = str(caught.value)
     assert message.startswith(
         "Matomo VisitsSummary.get site=1 period=day date=2026-10-05: answered a PHP error page "
-        "(Fatal error: Allowed memory size of 134217728 bytes exhausted")
+        "(Fatal error: Allowed memory size of 134217728 bytes exhausted"
+    )
     assert message.endswith("(gave up after 3 attempts)")
 
 
@@ -271,6 +296,7 @@ def test_a_web_page_that_is_not_matomo_fails_fast(sleeps: list[float]) -> None:
 @contextlib.contextmanager
 def _html_site() -> Iterator[str]:
     """A tiny web server answering every request with an HTML page (not Matomo)."""
+
     class Handler(http.server.BaseHTTPRequestHandler):
         def _page(self) -> None:
             body = b"<html><head><title>Welcome to nginx!</title></head><body>hi</body></html>"
@@ -286,8 +312,9 @@ def _html_site() -> Iterator[str]:
             pass
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
+    thread = threading.Thread(
+        target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}/"
@@ -305,8 +332,10 @@ def test_slow_answer_times_out_and_is_retried(recording: Recording) -> None:
 @pytest.mark.parametrize(
     ("params", "cause"),
     [
-        ({"idSite": 99999, "period": "day", "date": "2026-10-05"},
-         "An unexpected website was found in the request"),
+        (
+            {"idSite": 99999, "period": "day", "date": "2026-10-05"},
+            "An unexpected website was found in the request",
+        ),
         ({"idSite": 1, "period": "day", "date": "2026-13-45"}, "Date format must be: YYYY-MM-DD"),
     ],
 )
@@ -318,8 +347,10 @@ def test_matomo_errors_fail_fast_with_one_line(
             _client(server).call("VisitsSummary.get", params)
         assert server.total_requests() == 1
     message = str(caught.value)
-    assert message.startswith(f"Matomo VisitsSummary.get site={params['idSite']} period=day "
-                              f"date={params['date']}: {cause}")
+    assert message.startswith(
+        f"Matomo VisitsSummary.get site={params['idSite']} period=day "
+        f"date={params['date']}: {cause}"
+    )
     assert "\n" not in message and not sleeps
 
 
@@ -344,21 +375,29 @@ def test_rate_limit_spaces_requests(recording: Recording, sleeps: list[float]) -
 
 
 def test_bulk_error_names_sites_and_dates(recording: Recording, sleeps: list[float]) -> None:
-    subs = [{"method": "VisitsSummary.get", "idSite": 1, "period": "day", "date": d}
-            for d in ("2026-10-05", "2026-10-06")]
-    with RecordingServer(recording, token=TOKEN, faults=["http_500:times=0"]) as server, \
-            pytest.raises(MatomoError) as caught:
+    subs = [
+        {"method": "VisitsSummary.get", "idSite": 1, "period": "day", "date": d}
+        for d in ("2026-10-05", "2026-10-06")
+    ]
+    with (
+        RecordingServer(recording, token=TOKEN, faults=["http_500:times=0"]) as server,
+        pytest.raises(MatomoError) as caught,
+    ):
         _client(server, max_retries=1).bulk(subs)
     assert str(caught.value).startswith(
-        "Matomo API.getBulkRequest site=1 period=day date=2026-10-05..2026-10-06: HTTP 500")
+        "Matomo API.getBulkRequest site=1 period=day date=2026-10-05..2026-10-06: HTTP 500"
+    )
 
 
 # ------------------------------------------------------------------- data guards
 
 
 def test_a_visit_repeated_across_pages_is_recorded_and_loaded_once(
-    recording: Recording, recorded_day_lists: dict, tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+    recording: Recording,
+    recorded_day_lists: dict,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Offset paging of a day that gains visits meanwhile repeats a visit at the start of the
     next page. Simulated: every page after the first starts one visit early."""
@@ -367,8 +406,10 @@ def test_a_visit_repeated_across_pages_is_recorded_and_loaded_once(
     page_size = 50
     monkeypatch.setenv("SOURCES__MATOMO__LIVE_PAGE_SIZE", str(page_size))
     db = tmp_path / "w.duckdb"
-    with RecordingServer(recording, token=TOKEN) as server, \
-            caplog.at_level(logging.WARNING, logger="pipelines.matomo.live"):
+    with (
+        RecordingServer(recording, token=TOKEN) as server,
+        caplog.at_level(logging.WARNING, logger="pipelines.matomo.live"),
+    ):
         answer = server.dispatcher.answer
 
         def shifted(params: Any, auth: str, **kw: Any) -> Answer:
@@ -380,13 +421,21 @@ def test_a_visit_repeated_across_pages_is_recorded_and_loaded_once(
         server.dispatcher.answer = shifted  # type: ignore[method-assign]
         assert full_load(db, server.url, reports=False).ok
     with duckdb.connect(str(db), read_only=True) as con:
-        visits = dict(((s, d.isoformat()), n) for s, d, n in con.execute(
-            "select id_site, visit_date, count(*) from matomo_raw.visits group by all").fetchall())
-        distinct = con.execute("select count(distinct (id_site, id_visit)), count(*) "
-                               "from matomo_raw.visits").fetchone()
-        audit = {(s, d.isoformat()): (pages, dup) for s, d, pages, dup in con.execute(
-            "select id_site, visit_date, pages, duplicate_visits from matomo_raw.load_audit"
-        ).fetchall()}
+        visits = dict(
+            ((s, d.isoformat()), n)
+            for s, d, n in con.execute(
+                "select id_site, visit_date, count(*) from matomo_raw.visits group by all"
+            ).fetchall()
+        )
+        distinct = con.execute(
+            "select count(distinct (id_site, id_visit)), count(*) from matomo_raw.visits"
+        ).fetchone()
+        audit = {
+            (s, d.isoformat()): (pages, dup)
+            for s, d, pages, dup in con.execute(
+                "select id_site, visit_date, pages, duplicate_visits from matomo_raw.load_audit"
+            ).fetchall()
+        }
     assert visits == {key: len(day) for key, day in recorded_day_lists.items()}
     assert distinct[0] == distinct[1]  # loaded once
     multi_page = {key: a for key, a in audit.items() if a[0] > 1}
@@ -394,6 +443,7 @@ def test_a_visit_repeated_across_pages_is_recorded_and_loaded_once(
     # offsets 0, 50, 100 are served from 0, 49, 99: pages 1 and 2 share one visit
     assert {k: a for k, a in multi_page.items() if a[1] != 1} == {}
     assert all(dup == 0 for pages, dup in audit.values() if pages == 1)
-    warned = [r.getMessage() for r in caplog.records if "duplicate visit(s) dropped" in
-              r.getMessage()]
+    warned = [
+        r.getMessage() for r in caplog.records if "duplicate visit(s) dropped" in r.getMessage()
+    ]
     assert len(warned) == len(multi_page)

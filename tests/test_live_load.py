@@ -40,8 +40,14 @@ def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def run_live(db: Path, server: Any, **overrides: Any) -> Any:
-    options = LoadOptions(url=server.url, api_token=TOKEN, start_date=START, end_date=END,
-                          now=AFTER_ALL_FINAL, reports=False)
+    options = LoadOptions(
+        url=server.url,
+        api_token=TOKEN,
+        start_date=START,
+        end_date=END,
+        now=AFTER_ALL_FINAL,
+        reports=False,
+    )
     for key, value in overrides.items():
         setattr(options, key, value)
     return load(db, options)
@@ -54,8 +60,10 @@ def query(db: Path, sql: str) -> list[tuple]:
 
 def expected_counts(day_lists: dict) -> tuple[dict, dict]:
     visits = {(site, day): len(vs) for (site, day), vs in day_lists.items()}
-    actions = {(site, day): sum(len(v["actionDetails"]) for v in vs)
-               for (site, day), vs in day_lists.items()}
+    actions = {
+        (site, day): sum(len(v["actionDetails"]) for v in vs)
+        for (site, day), vs in day_lists.items()
+    }
     return visits, actions
 
 
@@ -66,15 +74,29 @@ def test_every_site_day_has_the_recorded_visits_and_actions(
     result = run_live(db, server)
     assert result.ok
     want_visits, want_actions = expected_counts(recorded_day_lists)
-    got_visits = {(s, d.isoformat()): n for s, d, n in query(
-        db, "select id_site, visit_date, count(*) from matomo_raw.visits group by all")}
-    got_actions = {(s, d.isoformat()): n for s, d, n in query(db, """
+    got_visits = {
+        (s, d.isoformat()): n
+        for s, d, n in query(
+            db, "select id_site, visit_date, count(*) from matomo_raw.visits group by all"
+        )
+    }
+    got_actions = {
+        (s, d.isoformat()): n
+        for s, d, n in query(
+            db,
+            """
         select v.id_site, v.visit_date, count(*) from matomo_raw.visit_actions a
-        join matomo_raw.visits v using (id_site, id_visit) group by all""")}
+        join matomo_raw.visits v using (id_site, id_visit) group by all""",
+        )
+    }
     assert got_visits == want_visits
     assert got_actions == want_actions
-    items = sum(len(a.get("itemDetails") or []) for vs in recorded_day_lists.values()
-                for v in vs for a in v["actionDetails"])
+    items = sum(
+        len(a.get("itemDetails") or [])
+        for vs in recorded_day_lists.values()
+        for v in vs
+        for a in v["actionDetails"]
+    )
     assert query(db, "select count(*) from matomo_raw.ecommerce_items")[0][0] == items
     assert query(db, "select count(*) from matomo_raw.sites")[0][0] == 2
     assert query(db, "select count(*) from matomo_raw.load_audit where visits > 0")[0][0] == 14
@@ -85,17 +107,28 @@ def test_money_is_decimal_and_never_split_into_variant_columns(
 ) -> None:
     db = tmp_path / "w.duckdb"
     run_live(db, server)
-    columns = query(db, """select table_name, column_name, data_type
-        from information_schema.columns where table_schema = 'matomo_raw'""")
+    columns = query(
+        db,
+        """select table_name, column_name, data_type
+        from information_schema.columns where table_schema = 'matomo_raw'""",
+    )
     assert not [c for c in columns if "__v_" in c[1]]
     types = {(t, c): d for t, c, d in columns}
     assert types[("visit_actions", "revenue")].startswith("DECIMAL")
     assert types[("ecommerce_items", "price")].startswith("DECIMAL")
     assert types[("visits", "visit_date")] == "DATE"
-    want = sum(round(a["revenue"] * 100) for vs in recorded_day_lists.values() for v in vs
-               for a in v["actionDetails"] if a["type"] == "ecommerceOrder")
-    got = query(db, """select sum(revenue) * 100 from matomo_raw.visit_actions
-                       where type = 'ecommerceOrder'""")[0][0]
+    want = sum(
+        round(a["revenue"] * 100)
+        for vs in recorded_day_lists.values()
+        for v in vs
+        for a in v["actionDetails"]
+        if a["type"] == "ecommerceOrder"
+    )
+    got = query(
+        db,
+        """select sum(revenue) * 100 from matomo_raw.visit_actions
+                       where type = 'ecommerceOrder'""",
+    )[0][0]
     assert int(got) == want
 
 
@@ -111,8 +144,9 @@ def test_rerun_adds_nothing_and_reads_no_final_day_again(
     assert live_calls == []  # every day was final and is in the state
     run_live(db, server, force_start=True)  # an explicit re-read replaces, never duplicates
     assert live_calls
-    assert query(db, "select count(*), sum(hash(id_site, id_visit)) "
-                     "from matomo_raw.visits") == before
+    assert (
+        query(db, "select count(*), sum(hash(id_site, id_visit)) from matomo_raw.visits") == before
+    )
     assert query(db, "select count(*) from matomo_raw.visit_actions") == actions_before
 
 
@@ -130,11 +164,18 @@ def test_later_now_rereads_only_days_that_were_not_final(
     second = {(c["idSite"], c["date"]) for c in live_calls}
     assert second == {(s, d) for s in (1, 2) for d in ("2026-10-11", "2026-10-12")}
     want, _ = expected_counts(recorded_day_lists)
-    got = dict(((s, d.isoformat()), n) for s, d, n in query(
-        db, "select id_site, visit_date, count(*) from matomo_raw.visits group by all"))
+    got = dict(
+        ((s, d.isoformat()), n)
+        for s, d, n in query(
+            db, "select id_site, visit_date, count(*) from matomo_raw.visits group by all"
+        )
+    )
     assert got == want  # the re-read day replaced, not duplicated
-    audit = query(db, """select id_site, visit_date, is_final from matomo_raw.load_audit
-                         where visit_date = '2026-10-11' order by _dlt_load_id, id_site""")
+    audit = query(
+        db,
+        """select id_site, visit_date, is_final from matomo_raw.load_audit
+                         where visit_date = '2026-10-11' order by _dlt_load_id, id_site""",
+    )
     assert [r[2] for r in audit] == [False, False, True, True]
 
 
@@ -164,12 +205,17 @@ def test_token_never_leaves_the_post_body(
     for path in tmp_path.rglob("*"):
         if path.is_file() and path.suffix != ".duckdb":
             assert TOKEN.encode() not in path.read_bytes(), path
-    text_columns = query(db, """select table_name, column_name from information_schema.columns
-        where table_schema = 'matomo_raw' and data_type in ('VARCHAR', 'JSON')""")
+    text_columns = query(
+        db,
+        """select table_name, column_name from information_schema.columns
+        where table_schema = 'matomo_raw' and data_type in ('VARCHAR', 'JSON')""",
+    )
     hits = [
-        (t, c) for t, c in text_columns
-        if query(db, f'select count(*) from matomo_raw."{t}" where "{c}"::varchar like '
-                     f"'%{TOKEN}%'")[0][0]
+        (t, c)
+        for t, c in text_columns
+        if query(
+            db, f'select count(*) from matomo_raw."{t}" where "{c}"::varchar like \'%{TOKEN}%\''
+        )[0][0]
     ]
     assert hits == []
 
@@ -180,11 +226,18 @@ def test_refresh_skips_dbt_when_nothing_new_was_loaded(
     from pipelines import workflow
 
     builds: list[str] = []
-    monkeypatch.setattr(workflow, "_transform_and_reconcile",
-                        lambda path: builds.append(str(path)) or 0)
+    monkeypatch.setattr(
+        workflow, "_transform_and_reconcile", lambda path: builds.append(str(path)) or 0
+    )
     db = tmp_path / "w.duckdb"
-    options = LoadOptions(url=server.url, api_token=TOKEN, start_date=START, end_date=END,
-                          now=AFTER_ALL_FINAL, reports=False)
+    options = LoadOptions(
+        url=server.url,
+        api_token=TOKEN,
+        start_date=START,
+        end_date=END,
+        now=AFTER_ALL_FINAL,
+        reports=False,
+    )
     assert workflow.refresh(db, options) == 0
     assert workflow.refresh(db, options) == 0  # every day final and loaded: nothing new
     assert len(builds) == 1
@@ -210,9 +263,14 @@ def test_a_long_backfill_loads_in_chunks_with_the_same_result(
     assert query(db, "select count(*) from matomo_raw._dlt_loads")[0][0] == loads
     # each day read whole exactly once (a day prefetched past the end of a load is dropped
     # unread and fetched again by the next load)
-    audits = query(db, "select id_site, visit_date, count(*) from matomo_raw.load_audit "
-                       "group by all")
+    audits = query(
+        db, "select id_site, visit_date, count(*) from matomo_raw.load_audit group by all"
+    )
     assert len(audits) == 14 and {n for _, _, n in audits} == {1}
-    got = {(s, d.isoformat()): n for s, d, n in query(
-        db, "select id_site, visit_date, count(*) from matomo_raw.visits group by all")}
+    got = {
+        (s, d.isoformat()): n
+        for s, d, n in query(
+            db, "select id_site, visit_date, count(*) from matomo_raw.visits group by all"
+        )
+    }
     assert got == want

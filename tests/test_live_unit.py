@@ -17,8 +17,7 @@ from pipelines.matomo.run_context import LoadChunks
 from pipelines.matomo.sites import Site, normalize_timezone
 
 NY = Site(id=1, name="Shop", timezone="America/New_York", currency="USD", ecommerce=True, raw={})
-KOLKATA = Site(id=2, name="Docs", timezone="Asia/Kolkata", currency="USD", ecommerce=False,
-               raw={})
+KOLKATA = Site(id=2, name="Docs", timezone="Asia/Kolkata", currency="USD", ecommerce=False, raw={})
 
 
 def utc(text: str) -> dt.datetime:
@@ -39,39 +38,54 @@ def utc(text: str) -> dt.datetime:
         ("2026-11-01", "America/New_York", "2026-11-02T06:00:00", True),
     ],
 )
-def test_day_is_final_uses_site_timezone_and_grace(day: str, tz: str, now: str,
-                                                   final: bool) -> None:
+def test_day_is_final_uses_site_timezone_and_grace(
+    day: str, tz: str, now: str, final: bool
+) -> None:
     assert day_is_final(dt.date.fromisoformat(day), tz, utc(now)) is final
 
 
 def test_plan_first_run_starts_at_start_date_and_ends_today() -> None:
-    plan = plan_days(NY, start_date=dt.date(2026, 10, 9), last_final_day=None,
-                          end_date=None, now=utc("2026-10-12T03:00:00"))
+    plan = plan_days(
+        NY,
+        start_date=dt.date(2026, 10, 9),
+        last_final_day=None,
+        end_date=None,
+        now=utc("2026-10-12T03:00:00"),
+    )
     # 03:00Z on 10-12 is still 10-11 in New York: today is 10-11, not final.
     assert plan.days == (dt.date(2026, 10, 9), dt.date(2026, 10, 10), dt.date(2026, 10, 11))
     assert plan.final == (True, True, False)
 
 
 def test_plan_continues_after_last_final_day_and_caps_end_at_today() -> None:
-    plan = plan_days(KOLKATA, start_date=dt.date(2026, 10, 1),
-                          last_final_day=dt.date(2026, 10, 10),
-                          end_date=dt.date(2026, 12, 31), now=utc("2026-10-11T20:00:00"))
+    plan = plan_days(
+        KOLKATA,
+        start_date=dt.date(2026, 10, 1),
+        last_final_day=dt.date(2026, 10, 10),
+        end_date=dt.date(2026, 12, 31),
+        now=utc("2026-10-11T20:00:00"),
+    )
     # 20:00Z on 10-11 is 01:30 on 10-12 in Kolkata.
     assert plan.days == (dt.date(2026, 10, 11), dt.date(2026, 10, 12))
     assert plan.final == (True, False)
 
 
 def test_plan_force_start_rereads_from_start_date() -> None:
-    plan = plan_days(NY, start_date=dt.date(2026, 10, 5),
-                          last_final_day=dt.date(2026, 10, 10),
-                          end_date=dt.date(2026, 10, 6), now=utc("2026-11-26T00:00:00"),
-                          force_start=True)
+    plan = plan_days(
+        NY,
+        start_date=dt.date(2026, 10, 5),
+        last_final_day=dt.date(2026, 10, 10),
+        end_date=dt.date(2026, 10, 6),
+        now=utc("2026-11-26T00:00:00"),
+        force_start=True,
+    )
     assert plan.days == (dt.date(2026, 10, 5), dt.date(2026, 10, 6))
 
 
 def test_plan_without_start_date_reaches_back_the_default_days() -> None:
-    plan = plan_days(NY, start_date=None, last_final_day=None, end_date=None,
-                          now=utc("2026-11-26T12:00:00"))
+    plan = plan_days(
+        NY, start_date=None, last_final_day=None, end_date=None, now=utc("2026-11-26T12:00:00")
+    )
     assert plan.days[0] == dt.date(2026, 11, 26) - dt.timedelta(days=30)
     assert plan.days[-1] == dt.date(2026, 11, 26)
 
@@ -115,8 +129,7 @@ def test_action_and_item_rows_are_keyed_by_matomo_ids(recorded_day_lists: dict) 
     table = arrow.actions_table([visit])
     actions = table.to_pylist()
     assert [a["position"] for a in actions] == list(range(1, len(visit["actionDetails"]) + 1))
-    assert {(a["id_site"], a["id_visit"]) for a in actions} == {(visit["idSite"],
-                                                                visit["idVisit"])}
+    assert {(a["id_site"], a["id_visit"]) for a in actions} == {(visit["idSite"], visit["idVisit"])}
     assert "item_details" not in table.column_names
     items = arrow.items_table([visit]).to_pylist()
     expected = sum(len(a.get("itemDetails") or []) for a in visit["actionDetails"])
@@ -126,8 +139,12 @@ def test_action_and_item_rows_are_keyed_by_matomo_ids(recorded_day_lists: dict) 
 
 
 def test_content_actions_keep_numeric_type_as_text(recorded_day_lists: dict) -> None:
-    visit = next(v for vs in recorded_day_lists.values() for v in vs
-                 if any(a["type"] == 13 for a in v["actionDetails"]))
+    visit = next(
+        v
+        for vs in recorded_day_lists.values()
+        for v in vs
+        if any(a["type"] == 13 for a in v["actionDetails"])
+    )
     assert "13" in set(arrow.actions_table([visit]).column("type").to_pylist())
 
 
@@ -148,8 +165,9 @@ def test_screen_page_drops_repeated_visits_and_counts_anomalies(
     first = screen_page(visits[:10], audit, NY.timezone)
     truncated = dict(visits[10], truncatedActionsCount=12)
     other_day = visits[11]
-    second = screen_page([visits[9], truncated, other_day], audit,
-                              NY.timezone)  # visits[9] repeats across the page boundary
+    second = screen_page(
+        [visits[9], truncated, other_day], audit, NY.timezone
+    )  # visits[9] repeats across the page boundary
     assert len(first) == 10
     assert [v["idVisit"] for v in second] == [visits[10]["idVisit"], visits[11]["idVisit"]]
     assert (audit.visits, audit.duplicate_visits, audit.truncated_visits) == (12, 1, 1)
@@ -174,8 +192,7 @@ def test_a_full_load_ends_at_a_day_boundary_and_the_next_resumes_after_it() -> N
     chunks.end_load([first], complete=False)
     assert chunks.more
     chunks.next_load()
-    second = plan_site(NY, {}, dt.date(2026, 10, 5), dt.date(2026, 10, 11), True, now,
-                            chunks)
+    second = plan_site(NY, {}, dt.date(2026, 10, 5), dt.date(2026, 10, 11), True, now, chunks)
     assert second.days[0] == dt.date(2026, 10, 7)  # forced, yet not from start_date again
     for day in second.days:
         chunks.day_read(1, day, 10)

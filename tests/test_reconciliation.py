@@ -45,7 +45,7 @@ def _nonzero_matches(path) -> dict[str, int]:
             con.execute(
                 f"""
                 select {reconcile.REPORT_SCOPE_SQL} as report, count(*)
-                from matomo.reconciliation
+                from matomo_audit.reconciliation
                 where status = 'match' and coalesce(matomo_value, 0) <> 0
                 group by all
                 """

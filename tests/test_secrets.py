@@ -33,8 +33,10 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     root = tmp_path_factory.mktemp("secrets")
     db = root / "w.duckdb"
     handler = _Collect()
-    with pytest.MonkeyPatch.context() as mp, \
-            RecordingServer(bundled_recording_dir(), token=SECRET, faults=FAULTS) as server:
+    with (
+        pytest.MonkeyPatch.context() as mp,
+        RecordingServer(bundled_recording_dir(), token=SECRET, faults=FAULTS) as server,
+    ):
         mp.setenv("SOURCES__MATOMO__API_TOKEN", SECRET)
         mp.setenv("SOURCES__MATOMO__BACKOFF_BASE", "0.01")
         mp.setenv("RUNTIME__LOG_LEVEL", "DEBUG")
@@ -44,15 +46,37 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
             lg.setLevel(logging.DEBUG)
         logging.getLogger().addHandler(handler)
         try:
-            code = main(["-vv", "run", "--no-transform", "--url", server.url, "--duckdb",
-                         str(db), "--start-date", "2026-10-05", "--end-date", "2026-10-11",
-                         "--now", "2026-11-26T00:00:00Z", "--site", "1"])
+            code = main(
+                [
+                    "-vv",
+                    "run",
+                    "--no-transform",
+                    "--url",
+                    server.url,
+                    "--duckdb",
+                    str(db),
+                    "--start-date",
+                    "2026-10-05",
+                    "--end-date",
+                    "2026-10-11",
+                    "--now",
+                    "2026-11-26T00:00:00Z",
+                    "--site",
+                    "1",
+                ]
+            )
         finally:
             logging.getLogger().removeHandler(handler)
             for lg, level in zip(loggers, levels, strict=True):
                 lg.setLevel(level)
-        yield {"code": code, "db": db, "root": root, "server": server, "logs": handler.lines,
-               "fired": server.fault_plan.fired_counts()}
+        yield {
+            "code": code,
+            "db": db,
+            "root": root,
+            "server": server,
+            "logs": handler.lines,
+            "fired": server.fault_plan.fired_counts(),
+        }
 
 
 class _Collect(logging.Handler):
@@ -103,28 +127,48 @@ def test_token_not_in_any_duckdb_table_nor_the_state(run: dict) -> None:
     with duckdb.connect(str(run["db"]), read_only=True) as con:
         columns = con.execute(
             "select table_schema, table_name, column_name from information_schema.columns "
-            "where data_type in ('VARCHAR', 'JSON') or data_type like 'STRUCT%'").fetchall()
+            "where data_type in ('VARCHAR', 'JSON') or data_type like 'STRUCT%'"
+        ).fetchall()
         hits = [
-            (s, t, c) for s, t, c in columns
-            if con.execute(f'select count(*) from "{s}"."{t}" where "{c}"::varchar like ?',
-                           [f"%{SECRET}%"]).fetchone()[0]
+            (s, t, c)
+            for s, t, c in columns
+            if con.execute(
+                f'select count(*) from "{s}"."{t}" where "{c}"::varchar like ?', [f"%{SECRET}%"]
+            ).fetchone()[0]
         ]
         state = source_states(con)
     assert columns and hits == []
     assert state and SECRET not in repr(state)
 
 
-def test_token_not_in_error_messages(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_token_not_in_error_messages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A run that fails on a persistent fault: the message names the call, not the form."""
     monkeypatch.setenv("SOURCES__MATOMO__API_TOKEN", SECRET)
     monkeypatch.setenv("SOURCES__MATOMO__MAX_RETRIES", "1")
     monkeypatch.setenv("SOURCES__MATOMO__BACKOFF_BASE", "0.01")
-    with RecordingServer(bundled_recording_dir(), token=SECRET,
-                         faults=["http_500:times=0:method=Live.*"]) as server:
-        code = main(["run", "--no-transform", "--only", "live", "--url", server.url,
-                     "--duckdb", str(tmp_path / "w.duckdb"), "--start-date", "2026-10-05",
-                     "--end-date", "2026-10-05", "--now", "2026-11-26T00:00:00Z"])
+    with RecordingServer(
+        bundled_recording_dir(), token=SECRET, faults=["http_500:times=0:method=Live.*"]
+    ) as server:
+        code = main(
+            [
+                "run",
+                "--no-transform",
+                "--only",
+                "live",
+                "--url",
+                server.url,
+                "--duckdb",
+                str(tmp_path / "w.duckdb"),
+                "--start-date",
+                "2026-10-05",
+                "--end-date",
+                "2026-10-05",
+                "--now",
+                "2026-11-26T00:00:00Z",
+            ]
+        )
     err = capsys.readouterr().err
     assert code == 2 and "error: Matomo Live.getLastVisitsDetails site=" in err
     assert SECRET not in err

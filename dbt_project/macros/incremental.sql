@@ -1,21 +1,71 @@
 {#-
-  Incremental window of the visit-grained marts (fct_visits, fct_actions, fct_pageviews):
-  the visits whose site-local date is within `matomo__lookback_days` of the newest local date
-  already in the mart (per site), plus every visit the loader (re)wrote since the newest load
-  id the mart has seen. Whole visits are always re-processed, never single actions, because
-  time on page and entry/exit pages depend on the whole visit.
-
-  visits_relation: a relation/CTE with id_site, id_visit, visit_date, dlt_load_id.
-  Returns a boolean SQL expression over `visits_relation`'s alias `v`.
+  Incremental processing. The window (what each incremental model re-processes) is computed
+  once per run by int_matomo__incremental_window; these macros only read it or describe a
+  model's state to it. Each returns a SQL fragment (or, for incremental_relation, a relation).
 -#}
-{% macro matomo_incremental_visit_filter(alias='v') -%}
-    {%- set lookback = var('matomo__lookback_days', 3) | int -%}
+
+{#- The relation of model `model_name` as it exists in the database: none when not built
+    yet, on --full-refresh (every model rebuilds everything) and at parse time. Read by name,
+    not ref(): the window model runs before it. -#}
+{% macro incremental_relation(model_name) -%}
+    {%- if not execute or flags.FULL_REFRESH -%}{{ return(none) }}{%- endif -%}
+    {%- for node in graph.nodes.values() if node.resource_type == 'model' and node.name == model_name -%}
+        {{ return(adapter.get_relation(database=node.database, schema=node.schema, identifier=node.alias)) }}
+    {%- endfor -%}
+    {{ return(none) }}
+{%- endmacro %}
+
+{#- The newest load id already in `relation`, as SQL; '' (everything is new) when it has no
+    dlt_load_id column (a table built before the column existed). -#}
+{% macro seen_load_id(relation) -%}
+    {%- set columns = adapter.get_columns_in_relation(relation) | map(attribute='name') | map('lower') | list -%}
+    {%- if 'dlt_load_id' in columns -%}
+        (select coalesce(max(seen.dlt_load_id), '') from {{ relation }} as seen)
+    {%- else -%}
+        ''
+    {%- endif -%}
+{%- endmacro %}
+
+{#- SELECT of this model's rows of kind `window_kind` in the window: (id_site, id_visit) for
+    changed_visit, (id_site, day) for since_day and reprocess_day. Reads the model's CTE
+    `incremental_window` (its rows of int_matomo__incremental_window). -#}
+{% macro incremental_window(window_kind) -%}
+    {%- set columns = 'id_site, id_visit' if window_kind == 'changed_visit' else 'id_site, day' -%}
+    select {{ columns }} from incremental_window where window_kind = '{{ window_kind }}'
+{%- endmacro %}
+
+{#- Visit-grained marts: the visits (alias `alias` of int_matomo__visits) to re-process: those
+    changed since the mart's newest load id and those within the lookback days. -#}
+{% macro incremental_visit_filter(alias='v') -%}
     (
-        {{ alias }}.dlt_load_id > (select coalesce(max(dlt_load_id), '') from {{ this }})
+        ({{ alias }}.id_site, {{ alias }}.id_visit) in ({{ incremental_window('changed_visit') }})
         or {{ alias }}.visit_date >= (
-            select {{ dbt.dateadd('day', -1 * lookback, 'max(t.visit_date)') }}
-            from {{ this }} as t
-            where t.id_site = {{ alias }}.id_site
+            select w.day from ({{ incremental_window('since_day') }}) as w where w.id_site = {{ alias }}.id_site
         )
     )
+{%- endmacro %}
+
+{#- Metric marts: int_metrics__periods rows (site_id, period, date, day) to (re)build: all of
+    them on a full build; incrementally, every period (day, week, month) containing a day of
+    the window, with all its days. -#}
+{% macro metrics_periods() -%}
+    select p.* from {{ ref('int_metrics__periods') }} as p
+    {%- if is_incremental() %}
+    semi join (
+        select distinct q.site_id, q.period, q.date
+        from {{ ref('int_metrics__periods') }} as q
+        semi join ({{ incremental_window('reprocess_day') }}) as r on r.id_site = q.site_id and r.day = q.day
+    ) as k using (site_id, period, date)
+    {%- endif %}
+{%- endmacro %}
+
+{#- The newest load id of a metric mart's inputs, stored in its dlt_load_id. -#}
+{% macro metrics_load_id() -%}
+    (select max(load_id) from (
+        select max(dlt_load_id) as load_id from {{ ref('stg_matomo__load_audit') }}
+        union all
+        select max(dlt_load_id) from {{ ref('int_matomo__visits') }}
+        union all
+        select max(dlt_load_id) from {{ ref('int_matomo__actions') }}
+    ))
 {%- endmacro %}

@@ -5,6 +5,9 @@
 {%- endmacro %}
 {% macro default__money_type() -%} numeric(38, 9) {%- endmacro %}
 
+{#- Money in the marts: Matomo's precision (GoalManager::REVENUE_PRECISION = 2 decimals). -#}
+{% macro mart_money_type() -%} numeric(18, 2) {%- endmacro %}
+
 {#- A UTC epoch (seconds) as the site-local wall-clock timestamp of an IANA timezone
     (DST-aware; PostgreSQL and DuckDB share this syntax). -#}
 {% macro epoch_to_local_timestamp(epoch_column, timezone_column) -%}

@@ -41,16 +41,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--url", help="Matomo base URL (default: sources.matomo.url)")
     parser.add_argument(
-        "--site", dest="site_ids", type=int, action="append", metavar="N",
+        "--site",
+        dest="site_ids",
+        type=int,
+        action="append",
+        metavar="N",
         help="check only this site id (repeatable; default: sources.matomo.site_ids, or every "
         "site the token can view)",
     )
     parser.add_argument(
-        "--now", metavar="ISO-TIMESTAMP",
+        "--now",
+        metavar="ISO-TIMESTAMP",
         help="pretend the current time is this (which day is 'yesterday'; for replays)",
     )
     parser.add_argument(
-        "--timeout", type=float, default=30.0, metavar="S",
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar="S",
         help="seconds to wait for each answer (default 30)",
     )
     parser.set_defaults(func=run)

@@ -151,11 +151,15 @@ def _anomalies(con: duckdb.DuckDBPyConnection, tables: set[str], site_id: int) -
     ).fetchall()
     out = []
     for day, dup, other, trunc in rows:
-        parts = [f"{n} {what}" for n, what in (
-            (dup, "duplicate visit(s) dropped"),
-            (other, "visit(s) of another day"),
-            (trunc, "visit(s) with truncated actions"),
-        ) if n]
+        parts = [
+            f"{n} {what}"
+            for n, what in (
+                (dup, "duplicate visit(s) dropped"),
+                (other, "visit(s) of another day"),
+                (trunc, "visit(s) with truncated actions"),
+            )
+            if n
+        ]
         out.append(f"{day}: {', '.join(parts)}")
     return out
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from pipelines import transform, workflow
+from pipelines import publish, transform, workflow
 from pipelines.commands._common import add_duckdb_argument
 
 HELP = """\
@@ -48,4 +48,4 @@ def run(args: argparse.Namespace) -> int:
     )
     if code == 0 and not args.select:
         marker.touch()
-    return code
+    return code or publish.run(args.duckdb)

@@ -154,8 +154,12 @@ class MatomoClient:
         body = self._request("API.getBulkRequest", form, where)
         message = matomo_error_message(body)
         if message is not None:
-            raise MatomoError(message, method="API.getBulkRequest", params=where,
-                              transient=_transient_message(message))
+            raise MatomoError(
+                message,
+                method="API.getBulkRequest",
+                params=where,
+                transient=_transient_message(message),
+            )
         if not isinstance(body, list) or len(body) != len(requests_):
             raise MatomoError(
                 f"bulk answer has {len(body) if isinstance(body, list) else 'no'} results "
@@ -170,8 +174,14 @@ class MatomoClient:
             if message is None:
                 out.append(result)
             else:
-                out.append(MatomoError(message, method=str(sub.get("method")), params=sub,
-                                       transient=_transient_message(message)))
+                out.append(
+                    MatomoError(
+                        message,
+                        method=str(sub.get("method")),
+                        params=sub,
+                        transient=_transient_message(message),
+                    )
+                )
         return out
 
     # -- transport ---------------------------------------------------------------------------
@@ -214,9 +224,7 @@ class MatomoClient:
         cap = min(self.config.backoff_max_s, self.config.backoff_base_s * 2**attempt)
         return random.uniform(cap / 2, cap)
 
-    def _attempt(
-        self, method: str, params: Mapping[str, Any], where: Mapping[str, Any]
-    ) -> JSON:
+    def _attempt(self, method: str, params: Mapping[str, Any], where: Mapping[str, Any]) -> JSON:
         self._limiter.wait()
         query = {"module": "API", "method": method, "format": "json"}
         form = {**params, "token_auth": self._token}
@@ -286,8 +294,9 @@ class MatomoClient:
             )
         if body is None:
             cause, transient = _classify_garbage(text, self.endpoint)
-            raise MatomoError(cause, method=method, params=params, transient=transient,
-                              status=status)
+            raise MatomoError(
+                cause, method=method, params=params, transient=transient, status=status
+            )
         message = matomo_error_message(body)
         if message is not None and _transient_message(message):
             raise MatomoError(message, method=method, params=params, transient=True)
@@ -304,11 +313,22 @@ class MatomoClient:
 #    max_retries and the final message says what the page said;
 #  - anything else (an HTML page without PHP error markers, a login or parking page): the URL
 #    does not point at Matomo's API, so retrying cannot help -> fails at once.
-_PHP_ERROR_MARKERS = ("fatal error", "parse error", "allowed memory size",
-                      "maximum execution time", "<b>warning</b>", "uncaught exception")
+_PHP_ERROR_MARKERS = (
+    "fatal error",
+    "parse error",
+    "allowed memory size",
+    "maximum execution time",
+    "<b>warning</b>",
+    "uncaught exception",
+)
 # Matomo error messages ({"result":"error"}) that come from a momentarily sick database.
-_TRANSIENT_MESSAGES = ("deadlock", "lock wait timeout", "server has gone away",
-                       "too many connections", "try again later")
+_TRANSIENT_MESSAGES = (
+    "deadlock",
+    "lock wait timeout",
+    "server has gone away",
+    "too many connections",
+    "try again later",
+)
 
 
 def _classify_garbage(text: str, endpoint: str) -> tuple[str, bool]:

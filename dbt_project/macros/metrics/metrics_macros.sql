@@ -13,15 +13,3 @@
 {% macro page_url_label(url) -%}
     coalesce(nullif(regexp_replace({{ url }}, '^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#]*', ''), ''), '/')
 {%- endmacro %}
-
-{#- Columns of a report_* table that exist (dlt creates a column only once it saw a value). -#}
-{% macro report_relation(table) -%}
-    {%- if not execute -%}{{ return(none) }}{%- endif -%}
-    {{ return(adapter.get_relation(database=target.database, schema=var('matomo__raw_schema', 'matomo_raw'), identifier=table)) }}
-{%- endmacro %}
-
-{#- `column` of `relation` cast to double, NULL when the column does not exist. -#}
-{% macro report_metric(existing, column) -%}
-    {%- if column | lower in existing -%} cast({{ adapter.quote(column) }} as double)
-    {%- else -%} cast(null as double) {%- endif -%}
-{%- endmacro %}

@@ -1,56 +1,43 @@
 {#-
   One report of the reconciliation, as long rows (site_id, period, date, report, label,
-  metric, matomo_value, mart_value, matomo_row, mart_row, matomo_has_others).
+  metric, matomo_value, mart_value, matomo_row, mart_row, is_summary_row, matomo_has_others).
+  Returns a parenthesized SELECT.
 
-  report:      name shown (e.g. 'Actions.getPageUrls')
-  table:       the Reporting API raw table (report_actions_get_page_urls)
+  report:      name shown (e.g. 'Actions.getPageUrls'); its first word is the API method
+  table:       the Reporting API raw table (report_actions_get_page_urls), read through
+               stg_matomo__report_rows
   metrics:     metric columns compared (same name in the mart and in the report table)
   mart_sql:    SQL with site_id, period, date, report_params, label and the metrics
-  params_sql:  SQL expression over the report table giving the label used for matching when
-               the report has one row per report_params (Goals.get), else none
-  where_sql:   filter on the report table's rows
+  where_sql:   filter on the report's rows (columns of stg_matomo__report_rows)
+  label_sql:   SQL giving the label used for matching from a report row
   periods:     periods compared
 -#}
 {% macro reconcile_report(report, table, metrics, mart_sql, where_sql='true', label_sql='label', periods=['day']) -%}
-{%- set relation = report_relation(table) -%}
-{%- set existing = [] -%}
-{%- if relation is not none -%}
-    {%- for col in adapter.get_columns_in_relation(relation) -%}{%- do existing.append(col.name | lower) -%}{%- endfor -%}
-{%- endif -%}
 {%- set method = report.split(' ')[0] -%}
-{%- set loads = report_relation('report_loads') -%}
+{%- set metric_list = "'" ~ (metrics | join("', '")) ~ "'" -%}
 (
     with scope as (
         select distinct site_id, period, date from {{ ref('int_metrics__periods') }}
         where period in ('{{ periods | join("', '") }}')
     ),
-    {% if relation is not none -%}
+    report_cells as (
+        select r.report_row_id, r.id_site as site_id, r.period, r.period_date as date, r.report_params,
+               {{ label_sql }} as label, r.is_summary_row, r.metric, r.metric_value
+        from {{ ref('stg_matomo__report_rows') }} as r
+        inner join scope as s on s.site_id = r.id_site and s.period = r.period and s.date = r.period_date
+        where r.report_table = '{{ table }}' and r.segment = '' and ({{ where_sql }})
+    ),
     matomo as (
-        select r.id_site as site_id, r.period, r.date, cast(r.report_params as varchar) as report_params,
-               {{ label_sql }} as label, coalesce(r.is_summary_row, false) as is_summary_row
-               {%- for m in metrics %}, {{ report_metric(existing, m) }} as {{ adapter.quote(m) }}{% endfor %}
-        from {{ relation }} as r
-        inner join scope as s on s.site_id = r.id_site and s.period = r.period and s.date = r.date
-        where coalesce(r.segment, '') = '' and ({{ where_sql }})
+        select distinct report_row_id, site_id, period, date, report_params, label, is_summary_row
+        from report_cells
     ),
     loaded as (
-        {% if loads is not none -%}
-        select distinct l.id_site as site_id, l.period, l.date, cast(l.report_params as varchar) as report_params
-        from {{ loads }} as l
-        where l.method = '{{ method }}' and coalesce(l.segment, '') = ''
-        {%- else -%}
-        select distinct site_id, period, date, report_params from matomo
-        {%- endif %}
+        select l.id_site as site_id, l.period, l.period_date as date, l.report_params
+        from {{ ref('stg_matomo__report_loads') }} as l
+        where l.method = '{{ method }}' and l.segment = ''
+        union
+        select site_id, period, date, report_params from matomo
     ),
-    {%- else -%}
-    matomo as (
-        select cast(null as bigint) as site_id, cast(null as varchar) as period, cast(null as date) as date,
-               cast(null as varchar) as report_params, cast(null as varchar) as label, false as is_summary_row
-               {%- for m in metrics %}, cast(null as double) as {{ adapter.quote(m) }}{% endfor %}
-        where false
-    ),
-    loaded as (select site_id, period, date, report_params from matomo),
-    {%- endif %}
     mart as (
         select m.* from ({{ mart_sql }}) as m
         inner join scope as s using (site_id, period, date)
@@ -60,11 +47,12 @@
         select distinct site_id, period, date, report_params from matomo where is_summary_row
     ),
     matomo_long as (
-        {%- for m in metrics %}
-        select site_id, period, date, report_params, label, is_summary_row, '{{ m }}' as metric,
-               {{ adapter.quote(m) }} as value
-        from matomo {{ 'union all' if not loop.last }}
-        {%- endfor %}
+        -- every compared metric of every report row (NULL when the report has no such column)
+        select x.site_id, x.period, x.date, x.report_params, x.label, x.is_summary_row, m.metric,
+               c.metric_value as value
+        from matomo as x
+        cross join (select unnest([{{ metric_list }}]) as metric) as m
+        left join report_cells as c on c.report_row_id = x.report_row_id and c.metric = m.metric
     ),
     mart_long as (
         {%- for m in metrics %}

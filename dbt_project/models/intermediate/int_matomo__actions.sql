@@ -6,7 +6,6 @@
         on_schema_change='append_new_columns',
     )
 }}
--- depends_on: {{ ref('stg_matomo__visits') }}
 /*
   One row per action of a visit (id_site, id_visit, action_position), typed, with its
   site-local date/time and its place in the visit's request sequence.
@@ -20,13 +19,20 @@
     same second a conversion (goal / ecommerce) comes after the action that triggered it
     (Live lists it first), then by position.
 */
-with actions as (
+with incremental_window as (
+
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+actions as (
 
     select a.* from {{ ref('stg_matomo__visit_actions') }} as a
     {%- if is_incremental() %}
-    -- whole visits re-loaded since the last run (macros/incremental_intermediate.sql)
-    semi join ({{ matomo_changed_visits([ref('stg_matomo__visit_actions'), ref('stg_matomo__visits')]) }}) as c
-        using (id_site, id_visit)
+    -- whole visits re-loaded since the last run
+    semi join ({{ incremental_window('changed_visit') }}) as c using (id_site, id_visit)
     {%- endif %}
 
 ),
@@ -103,6 +109,7 @@ final as (
         product_view_sku,
         product_view_name,
         product_view_price,
+        product_view_categories,
         page_load_time_milliseconds,
         live_time_spent_seconds,
         dlt_load_id

@@ -15,7 +15,12 @@ ranked as (
     select
         orders.*,
         row_number() over (
-            partition by id_site, coalesce(order_id, cast(id_visit as {{ dbt.type_string() }}) || '#' || cast(action_position as {{ dbt.type_string() }}))
+            partition by
+                id_site,
+                coalesce(
+                    order_id,
+                    cast(id_visit as {{ dbt.type_string() }}) || '#' || cast(action_position as {{ dbt.type_string() }})
+                )
             order by local_epoch, id_visit, action_position
         ) as order_occurrence
     from orders

@@ -15,11 +15,19 @@
   (which requests credit a gap, to which page, and when Live's timeSpent is the gap).
   A pageview no request credits (e.g. the last page of a visit) gets 0.
 */
-with actions as (
+with incremental_window as (
+
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+actions as (
 
     select a.* from {{ ref('int_matomo__actions') }} as a
     {%- if is_incremental() %}
-    semi join ({{ matomo_changed_visits([ref('int_matomo__actions')]) }}) as c using (id_site, id_visit)
+    semi join ({{ incremental_window('changed_visit') }}) as c using (id_site, id_visit)
     {%- endif %}
 
 ),

@@ -42,11 +42,19 @@
 */
 {%- set max_gap = var('matomo__max_time_spent_seconds', 1800) | int %}
 
-with actions as (
+with incremental_window as (
+
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+actions as (
 
     select a.* from {{ ref('int_matomo__actions') }} as a
     {%- if is_incremental() %}
-    semi join ({{ matomo_changed_visits([ref('int_matomo__actions')]) }}) as c using (id_site, id_visit)
+    semi join ({{ incremental_window('changed_visit') }}) as c using (id_site, id_visit)
     {%- endif %}
 
 ),

@@ -6,7 +6,6 @@
         on_schema_change='append_new_columns',
     )
 }}
--- depends_on: {{ ref('int_matomo__actions') }}
 /*
   One row per visit with what the visit-level metrics need: the site-local date of the last
   action (Matomo's day of the visit, computed with the site's IANA timezone), entry/exit
@@ -14,12 +13,19 @@
 */
 {%- set bounce_max = var('matomo__bounce_max_actions', 1) | int %}
 
-with visits as (
+with incremental_window as (
+
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+visits as (
 
     select v.* from {{ ref('stg_matomo__visits') }} as v
     {%- if is_incremental() %}
-    semi join ({{ matomo_changed_visits([ref('stg_matomo__visits'), ref('int_matomo__actions')]) }}) as c
-        using (id_site, id_visit)
+    semi join ({{ incremental_window('changed_visit') }}) as c using (id_site, id_visit)
     {%- endif %}
 
 ),

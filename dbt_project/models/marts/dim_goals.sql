@@ -34,7 +34,9 @@ ecommerce as (
         true as is_ecommerce_pseudo_goal
     from {{ ref('stg_matomo__sites') }} as s
     cross join (
-        select cast(0 as {{ dbt.type_bigint() }}) as goal_id, cast('Ecommerce order' as {{ dbt.type_string() }}) as goal_name
+        select
+            cast(0 as {{ dbt.type_bigint() }}) as goal_id,
+            cast('Ecommerce order' as {{ dbt.type_string() }}) as goal_name
         union all
         select cast(-1 as {{ dbt.type_bigint() }}), cast('Abandoned cart' as {{ dbt.type_string() }})
     ) as pseudo
@@ -42,6 +44,20 @@ ecommerce as (
 
 )
 
-select * from goals
-union all
-select * from ecommerce
+select
+    id_site as site_id,
+    goal_id,
+    goal_name,
+    goal_description,
+    match_attribute,
+    pattern,
+    pattern_type,
+    allows_multiple_conversions,
+    cast(default_revenue as {{ mart_money_type() }}) as default_revenue,
+    is_deleted,
+    is_ecommerce_pseudo_goal
+from (
+    select * from goals
+    union all
+    select * from ecommerce
+) as all_goals

@@ -1,6 +1,6 @@
 -- One row per Matomo site.
 select
-    id_site,
+    id_site as site_id,
     site_name,
     main_url,
     timezone,

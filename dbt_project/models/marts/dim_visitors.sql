@@ -10,7 +10,7 @@ ranked as (
     select
         visits.*,
         row_number() over (
-            partition by id_site, visitor_id order by last_action_at desc, id_visit desc
+            partition by site_id, visitor_id order by last_action_at desc, visit_id desc
         ) as recency
     from visits
 
@@ -19,25 +19,25 @@ ranked as (
 aggregated as (
 
     select
-        id_site,
+        site_id,
         visitor_id,
         min(first_action_at) as first_seen_at,
         max(last_action_at) as last_seen_at,
         min(visit_date) as first_visit_date,
         max(visit_date) as last_visit_date,
         count(*) as visits,
-        sum(actions) as actions,
-        sum(case when is_converted then 1 else 0 end) as converted_visits,
-        sum(ecommerce_orders) as ecommerce_orders,
-        sum(revenue) as revenue,
+        cast(sum(actions) as {{ dbt.type_bigint() }}) as actions,
+        count(*) filter (where is_converted) as converted_visits,
+        cast(sum(ecommerce_orders) as {{ dbt.type_bigint() }}) as ecommerce_orders,
+        cast(sum(revenue) as {{ mart_money_type() }}) as revenue,
         max(user_id) as any_user_id
     from visits
-    group by id_site, visitor_id
+    group by site_id, visitor_id
 
 )
 
 select
-    a.id_site,
+    a.site_id,
     a.visitor_id,
     coalesce(r.user_id, a.any_user_id) as user_id,
     a.first_seen_at,
@@ -53,6 +53,6 @@ select
     r.device_type as last_device_type
 from aggregated as a
 inner join ranked as r
-    on r.id_site = a.id_site
+    on r.site_id = a.site_id
     and r.visitor_id = a.visitor_id
     and r.recency = 1

@@ -8,14 +8,15 @@ with item_lines as (
 )
 
 select
-    c.id_site,
-    c.id_visit,
+    c.id_site as site_id,
+    c.id_visit as visit_id,
+    cast(-1 as {{ dbt.type_bigint() }}) as goal_id,
     c.action_position,
     c.cart_date,
     c.cart_updated_local_at,
     v.visitor_id,
-    c.revenue,
-    c.items_quantity,
+    cast(c.revenue as {{ mart_money_type() }}) as revenue,
+    cast(c.items_quantity as {{ dbt.type_bigint() }}) as items_quantity,
     coalesce(i.item_lines, 0) as item_lines
 from {{ ref('int_matomo__abandoned_carts') }} as c
 left join item_lines as i

@@ -1,7 +1,7 @@
 -- One row per item line of an ecommerce order, on the order's site-local date.
 select
-    id_site,
-    id_visit,
+    id_site as site_id,
+    id_visit as visit_id,
     action_position,
     item_position,
     order_id,
@@ -9,7 +9,7 @@ select
     sku,
     item_name,
     item_category,
-    price,
+    cast(price as {{ mart_money_type() }}) as price,
     quantity,
-    revenue
+    cast(revenue as {{ mart_money_type() }}) as revenue
 from {{ ref('int_matomo__order_items') }}

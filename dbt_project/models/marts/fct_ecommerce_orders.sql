@@ -8,19 +8,20 @@ with item_lines as (
 )
 
 select
-    o.id_site,
+    o.id_site as site_id,
     o.order_id,
-    o.id_visit,
+    o.id_visit as visit_id,
+    cast(0 as {{ dbt.type_bigint() }}) as goal_id,
     o.action_position,
     o.order_date,
     o.ordered_local_at,
     v.visitor_id,
-    o.revenue,
-    o.revenue_subtotal,
-    o.revenue_tax,
-    o.revenue_shipping,
-    o.revenue_discount,
-    coalesce(i.items_quantity, o.items_quantity) as items_quantity,
+    cast(o.revenue as {{ mart_money_type() }}) as revenue,
+    cast(o.revenue_subtotal as {{ mart_money_type() }}) as revenue_subtotal,
+    cast(o.revenue_tax as {{ mart_money_type() }}) as revenue_tax,
+    cast(o.revenue_shipping as {{ mart_money_type() }}) as revenue_shipping,
+    cast(o.revenue_discount as {{ mart_money_type() }}) as revenue_discount,
+    cast(coalesce(i.items_quantity, o.items_quantity) as {{ dbt.type_bigint() }}) as items_quantity,
     coalesce(i.item_lines, 0) as item_lines
 from {{ ref('int_matomo__ecommerce_orders') }} as o
 left join item_lines as i

@@ -1,13 +1,13 @@
 -- One row per conversion of a regular goal, on the site-local date of the conversion.
 select
-    c.id_site,
-    c.id_visit,
+    c.id_site as site_id,
+    c.id_visit as visit_id,
     c.action_position,
     c.goal_id,
     coalesce(g.goal_name, c.goal_name) as goal_name,
     c.conversion_date,
     c.converted_local_at,
-    c.revenue,
+    cast(c.revenue as {{ mart_money_type() }}) as revenue,
     c.conversion_url,
     v.visitor_id
 from {{ ref('int_matomo__goal_conversions') }} as c

@@ -2,7 +2,7 @@
     config(
         materialized='incremental',
         incremental_strategy='delete+insert',
-        unique_key=['id_site', 'id_visit'],
+        unique_key=['site_id', 'visit_id'],
         on_schema_change='append_new_columns',
     )
 }}
@@ -10,12 +10,20 @@
 -- URL label and day it gives Actions.getPageUrls `sum_time_spent` (getPageTitles too, except
 -- that Matomo credits an untitled pageview's time to the previous titled page). Incremental by
 -- whole visits.
-with visits as (
+with incremental_window as (
+
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+visits as (
 
     select id_site, id_visit, visit_date, dlt_load_id
     from {{ ref('int_matomo__visits') }} as v
     {% if is_incremental() -%}
-    where {{ matomo_incremental_visit_filter('v') }}
+    where {{ incremental_visit_filter('v') }}
     {%- endif %}
 
 ),
@@ -29,8 +37,8 @@ pageviews as (
 final as (
 
     select
-        p.id_site,
-        p.id_visit,
+        p.id_site as site_id,
+        p.id_visit as visit_id,
         p.action_position,
         p.pageview_number,
         p.action_local_at as viewed_local_at,

@@ -2,16 +2,24 @@
     config(
         materialized='incremental',
         incremental_strategy='delete+insert',
-        unique_key=['id_site', 'id_visit'],
+        unique_key=['site_id', 'visit_id'],
         on_schema_change='append_new_columns',
     )
 }}
 -- One row per visit, on the site-local day of its last action (Matomo's day of the visit).
-with visits as (
+with incremental_window as (
+
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+visits as (
 
     select * from {{ ref('int_matomo__visits') }} as v
     {% if is_incremental() -%}
-    where {{ matomo_incremental_visit_filter('v') }}
+    where {{ incremental_visit_filter('v') }}
     {%- endif %}
 
 ),
@@ -35,8 +43,8 @@ order_revenue as (
 final as (
 
     select
-        v.id_site,
-        v.id_visit,
+        v.id_site as site_id,
+        v.id_visit as visit_id,
         v.visit_date,
         v.first_action_local_at,
         v.last_action_local_at,
@@ -73,9 +81,9 @@ final as (
         v.is_converted,
         coalesce(g.goal_conversions, 0) as goal_conversions,
         coalesce(o.ecommerce_orders, 0) as ecommerce_orders,
-        coalesce(g.goal_revenue, 0) as goal_revenue,
-        coalesce(o.order_revenue, 0) as ecommerce_revenue,
-        coalesce(g.goal_revenue, 0) + coalesce(o.order_revenue, 0) as revenue,
+        cast(coalesce(g.goal_revenue, 0) as {{ mart_money_type() }}) as goal_revenue,
+        cast(coalesce(o.order_revenue, 0) as {{ mart_money_type() }}) as ecommerce_revenue,
+        cast(coalesce(g.goal_revenue, 0) + coalesce(o.order_revenue, 0) as {{ mart_money_type() }}) as revenue,
         v.is_truncated,
         v.truncated_actions_count,
         v.dlt_load_id

@@ -1,6 +1,8 @@
+{{ config(materialized='table', schema='matomo_audit') }}
 /*
   Every metric of the metric marts next to the number Matomo's Reporting API gave for the
-  same site, period, date, report and label (raw report_* tables), one row per cell.
+  same site, period, date, report and label (raw report_* tables through stg_matomo__report_rows),
+  one row per cell. Schema matomo_audit: a QA model, not a mart.
 
   status:
   - match: equal (within 0.005; absent on one side counts as 0 when the other side is 0);
@@ -12,8 +14,6 @@
   Only periods both sides publish are compared (days the loader read; full weeks / months
   for VisitsSummary), and only reports the Reporting API source loaded.
 */
-{{ config(materialized='table', schema='matomo') }}
-
 {%- set page_metrics = ['nb_hits', 'nb_visits', 'entry_nb_visits', 'entry_nb_actions', 'entry_sum_visit_length',
                         'entry_bounce_count', 'exit_nb_visits', 'sum_time_spent', 'bounce_rate', 'exit_rate',
                         'avg_time_on_page'] %}
@@ -63,8 +63,8 @@ cells as (
     {%- endfor %}
     union all
     {{ reconcile_report('Goals.get', 'report_goals_get', goal_metrics,
-        "select *, case goal_id when 'all' then '' else 'idGoal=' || goal_id end as report_params,
-                goal_id as label from " ~ ref('metrics_goals'),
+        "select *, coalesce('idGoal=' || goal_param, '') as report_params,
+                coalesce(goal_param, 'all') as label from " ~ ref('metrics_goals'),
         label_sql="case when report_params = '' then 'all' else replace(report_params, 'idGoal=', '') end") }}
     {%- for dim, method in [('sku', 'getItemsSku'), ('name', 'getItemsName'), ('category', 'getItemsCategory')] %}
     union all

@@ -12,6 +12,7 @@ with source as (
             ('item_sku', dbt.type_string()),
             ('item_name', dbt.type_string()),
             ('item_category', dbt.type_string()),
+            ('categories', 'varchar[]'),
             ('price', money_type()),
             ('quantity', dbt.type_bigint()),
             ('_dlt_load_id', dbt.type_string()),
@@ -32,6 +33,7 @@ renamed as (
         item_sku as sku,
         item_name,
         nullif(item_category, '') as item_category,
+        categories as item_categories,
         coalesce(price, 0) as price,
         coalesce(quantity, 0) as quantity,
         _dlt_load_id as dlt_load_id

@@ -38,6 +38,7 @@ with source as (
             ('product_view_sku', dbt.type_string()),
             ('product_view_name', dbt.type_string()),
             ('product_view_price', money_type()),
+            ('product_view_categories', 'varchar[]'),
             ('_dlt_load_id', dbt.type_string()),
         ]) }}
     from {{ source('matomo_raw', 'visit_actions') }}
@@ -82,6 +83,7 @@ renamed as (
         product_view_sku,
         product_view_name,
         product_view_price,
+        product_view_categories,
         _dlt_load_id as dlt_load_id
     from source
 

@@ -1,13 +1,27 @@
-{{ matomo_metrics_config() }}
--- depends_on: {{ ref('int_metrics__periods') }} {{ ref('stg_matomo__load_audit') }} {{ ref('int_matomo__visits') }} {{ ref('int_matomo__actions') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['site_id', 'period', 'date'],
+        on_schema_change='append_new_columns',
+    )
+}}
 /*
   Actions.get per site and period: hits counted on the local day of each action;
   nb_uniq_* = sum over URLs (per day) of the distinct visits that hit the URL;
   nb_keywords = distinct site-search keywords of the day. Week / month = sums of the days.
 */
-with periods as (
+with incremental_window as (
 
-    {{ matomo_metrics_periods() }}
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+periods as (
+
+    {{ metrics_periods() }}
 
 ),
 
@@ -69,15 +83,15 @@ select
     p.site_id,
     p.period,
     p.date,
-    coalesce(sum(d.nb_pageviews), 0) as nb_pageviews,
-    coalesce(sum(d.nb_uniq_pageviews), 0) as nb_uniq_pageviews,
-    coalesce(sum(d.nb_downloads), 0) as nb_downloads,
-    coalesce(sum(d.nb_uniq_downloads), 0) as nb_uniq_downloads,
-    coalesce(sum(d.nb_outlinks), 0) as nb_outlinks,
-    coalesce(sum(d.nb_uniq_outlinks), 0) as nb_uniq_outlinks,
-    coalesce(sum(s.nb_searches), 0) as nb_searches,
-    coalesce(sum(s.nb_keywords), 0) as nb_keywords,
-    {{ matomo_metrics_load_id() }} as dlt_load_id
+    cast(coalesce(sum(d.nb_pageviews), 0) as {{ dbt.type_bigint() }}) as nb_pageviews,
+    cast(coalesce(sum(d.nb_uniq_pageviews), 0) as {{ dbt.type_bigint() }}) as nb_uniq_pageviews,
+    cast(coalesce(sum(d.nb_downloads), 0) as {{ dbt.type_bigint() }}) as nb_downloads,
+    cast(coalesce(sum(d.nb_uniq_downloads), 0) as {{ dbt.type_bigint() }}) as nb_uniq_downloads,
+    cast(coalesce(sum(d.nb_outlinks), 0) as {{ dbt.type_bigint() }}) as nb_outlinks,
+    cast(coalesce(sum(d.nb_uniq_outlinks), 0) as {{ dbt.type_bigint() }}) as nb_uniq_outlinks,
+    cast(coalesce(sum(s.nb_searches), 0) as {{ dbt.type_bigint() }}) as nb_searches,
+    cast(coalesce(sum(s.nb_keywords), 0) as {{ dbt.type_bigint() }}) as nb_keywords,
+    {{ metrics_load_id() }} as dlt_load_id
 from periods as p
 left join per_day as d on d.id_site = p.site_id and d.day = p.day
 left join searches as s on s.id_site = p.site_id and s.day = p.day

@@ -1,10 +1,11 @@
 -- Ecommerce orders and abandoned carts per site and local day (Goals.get idGoal=ecommerceOrder /
--- ecommerceAbandonedCart): `kind` = order | abandoned_cart.
+-- ecommerceAbandonedCart): goal_id 0 (`kind` order) or -1 (`kind` abandoned_cart).
 select
     site_id,
     period,
     date,
-    case goal_id when 'ecommerceOrder' then 'order' else 'abandoned_cart' end as kind,
+    goal_id,
+    case goal_id when 0 then 'order' else 'abandoned_cart' end as kind,
     nb_conversions,
     nb_visits_converted,
     revenue,
@@ -16,4 +17,4 @@ select
     avg_order_revenue,
     conversion_rate
 from {{ ref('metrics_goals') }}
-where goal_id in ('ecommerceOrder', 'ecommerceAbandonedCart')
+where goal_id in (0, -1)

@@ -1,13 +1,27 @@
-{{ matomo_metrics_config() }}
--- depends_on: {{ ref('int_metrics__periods') }} {{ ref('stg_matomo__load_audit') }} {{ ref('int_matomo__visits') }} {{ ref('int_matomo__actions') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['site_id', 'period', 'date'],
+        on_schema_change='append_new_columns',
+    )
+}}
 /*
   Events.getCategory / getAction / getName per site, local day and label (`dimension` says
   which report). nb_visits = sum over the row's (category, action, name) groups of their
   distinct visits; values: missing counts as 0 in the sum, not in nb_events_with_value.
 */
-with days as (
+with incremental_window as (
 
-    select site_id, day from ({{ matomo_metrics_periods() }}) where period = 'day'
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+days as (
+
+    select site_id, day from ({{ metrics_periods() }}) where period = 'day'
 
 ),
 
@@ -63,13 +77,13 @@ select
     b.day as date,
     b.dimension,
     b.label,
-    b.nb_events,
-    b.nb_visits,
+    cast(b.nb_events as {{ dbt.type_bigint() }}) as nb_events,
+    cast(b.nb_visits as {{ dbt.type_bigint() }}) as nb_visits,
     {{ php_round('b.sum_value', 2) }} as sum_event_value,
-    b.nb_events_with_value,
+    cast(b.nb_events_with_value as {{ dbt.type_bigint() }}) as nb_events_with_value,
     cast(b.min_event_value as double) as min_event_value,
     cast(b.max_event_value as double) as max_event_value,
     {{ php_ratio('b.sum_value', 'b.nb_events_with_value', 2) }} as avg_event_value,
-    {{ matomo_metrics_load_id() }} as dlt_load_id
+    {{ metrics_load_id() }} as dlt_load_id
 from by_dimension as b
 inner join days as d on d.site_id = b.id_site and d.day = b.day

@@ -1,14 +1,30 @@
-{{ matomo_metrics_config() }}
--- depends_on: {{ ref('int_metrics__periods') }} {{ ref('stg_matomo__load_audit') }} {{ ref('int_matomo__visits') }} {{ ref('int_matomo__actions') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['site_id', 'period', 'date'],
+        on_schema_change='append_new_columns',
+    )
+}}
 /*
-  Goals.get per site, local day and goal: `goal_id` = 'all' (Goals.get without idGoal: regular
+  Goals.get per site, local day and goal: `goal_id` NULL (Goals.get without idGoal: regular
   goals plus ecommerce orders, carts excluded; nb_visits_converted = VisitsSummary's), a goal
-  id, 'ecommerceOrder' or 'ecommerceAbandonedCart'. Conversions count on their own local day;
-  conversion_rate = converted visits / all visits of the day, rounded to 4 decimals.
+  id, 0 (ecommerce order) or -1 (abandoned cart), Matomo's own ids; `goal_param` is the
+  idGoal request parameter ('1', 'ecommerceOrder', 'ecommerceAbandonedCart'; NULL overall).
+  Conversions count on their own local day; conversion_rate = converted visits / all visits
+  of the day, a fraction rounded to 4 decimals.
 */
-with days as (
+with incremental_window as (
 
-    select site_id, day from ({{ matomo_metrics_periods() }}) where period = 'day'
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+days as (
+
+    select site_id, day from ({{ metrics_periods() }}) where period = 'day'
 
 ),
 
@@ -25,17 +41,17 @@ summary as (
 
 conversions as (
 
-    select id_site, conversion_date as day, cast(goal_id as varchar) as goal_id, id_visit,
+    select id_site, conversion_date as day, cast(goal_id as {{ dbt.type_bigint() }}) as goal_id, id_visit,
            revenue, cast(null as decimal(38, 9)) as revenue_subtotal,
            cast(null as decimal(38, 9)) as revenue_tax, cast(null as decimal(38, 9)) as revenue_shipping,
            cast(null as decimal(38, 9)) as revenue_discount, cast(0 as bigint) as items
     from {{ ref('int_matomo__goal_conversions') }}
     union all
-    select id_site, order_date, 'ecommerceOrder', id_visit, revenue, revenue_subtotal, revenue_tax,
+    select id_site, order_date, 0, id_visit, revenue, revenue_subtotal, revenue_tax,
            revenue_shipping, revenue_discount, items_quantity
     from {{ ref('int_matomo__ecommerce_orders') }}
     union all
-    select id_site, cart_date, 'ecommerceAbandonedCart', id_visit, revenue, null, null, null, null,
+    select id_site, cart_date, -1, id_visit, revenue, null, null, null, null,
            items_quantity
     from {{ ref('int_matomo__abandoned_carts') }}
 
@@ -62,7 +78,7 @@ per_goal as (
 
 overall as (
 
-    select d.site_id as id_site, d.day, 'all' as goal_id,
+    select d.site_id as id_site, d.day, cast(null as {{ dbt.type_bigint() }}) as goal_id,
            coalesce(sum(c.nb_conversions), 0) as nb_conversions,
            max(s.nb_visits_converted) as nb_visits_converted,
            coalesce(sum(c.revenue), 0) as revenue,
@@ -72,7 +88,7 @@ overall as (
     from days as d
     left join summary as s on s.site_id = d.site_id and s.day = d.day
     left join per_goal as c
-        on c.id_site = d.site_id and c.day = d.day and c.goal_id <> 'ecommerceAbandonedCart'
+        on c.id_site = d.site_id and c.day = d.day and c.goal_id <> -1
     group by all
 
 ),
@@ -91,17 +107,19 @@ select
     'day' as period,
     c.day as date,
     c.goal_id,
-    c.nb_conversions,
-    c.nb_visits_converted,
-    {{ php_round('c.revenue', 2) }} as revenue,
-    {{ php_round('c.revenue_subtotal', 2) }} as revenue_subtotal,
-    {{ php_round('c.revenue_tax', 2) }} as revenue_tax,
-    {{ php_round('c.revenue_shipping', 2) }} as revenue_shipping,
-    {{ php_round('c.revenue_discount', 2) }} as revenue_discount,
-    c.items,
+    case c.goal_id when 0 then 'ecommerceOrder' when -1 then 'ecommerceAbandonedCart'
+         else cast(c.goal_id as {{ dbt.type_string() }}) end as goal_param,
+    cast(c.nb_conversions as {{ dbt.type_bigint() }}) as nb_conversions,
+    cast(c.nb_visits_converted as {{ dbt.type_bigint() }}) as nb_visits_converted,
+    cast({{ php_round('c.revenue', 2) }} as {{ mart_money_type() }}) as revenue,
+    cast({{ php_round('c.revenue_subtotal', 2) }} as {{ mart_money_type() }}) as revenue_subtotal,
+    cast({{ php_round('c.revenue_tax', 2) }} as {{ mart_money_type() }}) as revenue_tax,
+    cast({{ php_round('c.revenue_shipping', 2) }} as {{ mart_money_type() }}) as revenue_shipping,
+    cast({{ php_round('c.revenue_discount', 2) }} as {{ mart_money_type() }}) as revenue_discount,
+    cast(c.items as {{ dbt.type_bigint() }}) as items,
     {{ php_ratio('c.nb_visits_converted', 's.nb_visits', 4) }} as conversion_rate,
-    case when c.goal_id in ('ecommerceOrder', 'ecommerceAbandonedCart')
-         then {{ php_ratio('c.revenue', 'c.nb_conversions', 2) }} end as avg_order_revenue,
-    {{ matomo_metrics_load_id() }} as dlt_load_id
+    cast(case when c.goal_id in (0, -1)
+         then {{ php_ratio('c.revenue', 'c.nb_conversions', 2) }} end as {{ mart_money_type() }}) as avg_order_revenue,
+    {{ metrics_load_id() }} as dlt_load_id
 from combined as c
 left join summary as s on s.site_id = c.id_site and s.day = c.day

@@ -1,5 +1,11 @@
-{{ matomo_metrics_config() }}
--- depends_on: {{ ref('int_metrics__periods') }} {{ ref('stg_matomo__load_audit') }} {{ ref('int_matomo__visits') }} {{ ref('int_matomo__actions') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['site_id', 'period', 'date'],
+        on_schema_change='append_new_columns',
+    )
+}}
 /*
   Goals.getItemsSku / getItemsName / getItemsCategory (ordered products, not abandonedCarts=1)
   per site, local day and label (`dimension` = sku | name | category), as Matomo 5 builds them
@@ -19,9 +25,17 @@
     items) it is avg_price_viewed instead. avg_quantity = round(quantity / orders, 1);
     conversion_rate = round(orders / nb_visits, 4).
 */
-with days as (
+with incremental_window as (
 
-    select site_id, day from ({{ matomo_metrics_periods() }}) where period = 'day'
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+days as (
+
+    select site_id, day from ({{ metrics_periods() }}) where period = 'day'
 
 ),
 
@@ -37,10 +51,10 @@ order_items as (
 item_categories as (
 
     -- an ordered item's category slots 1..5 (Live's `categories` array; item_category = slot 1)
-    select id_site, id_visit, position as action_position, item_position,
-           unnest(cast(categories as varchar[])) as label,
-           generate_subscripts(cast(categories as varchar[]), 1) as slot
-    from {{ source('matomo_raw', 'ecommerce_items') }}
+    select id_site, id_visit, action_position, item_position,
+           unnest(item_categories) as label,
+           generate_subscripts(item_categories, 1) as slot
+    from {{ ref('stg_matomo__ecommerce_items') }}
 
 ),
 
@@ -63,10 +77,8 @@ order_labels as (
 view_actions as (
 
     select a.id_site, a.action_local_date as day, a.id_visit, a.product_view_sku, a.product_view_name,
-           a.product_view_price, cast(r.product_view_categories as varchar[]) as categories
+           a.product_view_price, a.product_view_categories as categories
     from {{ ref('int_matomo__actions') }} as a
-    inner join {{ source('matomo_raw', 'visit_actions') }} as r
-        on r.id_site = a.id_site and r.id_visit = a.id_visit and r.position = a.action_position
     {%- if is_incremental() %}
     semi join (select site_id as id_site, day as action_local_date from days) as d
         on d.id_site = a.id_site and d.action_local_date = a.action_local_date
@@ -86,7 +98,7 @@ view_labels as (
     from (
         select *, unnest(categories) as label, generate_subscripts(categories, 1) as slot
         from view_actions
-    )
+    ) as view_categories
     where label is not null
 
 ),
@@ -161,15 +173,15 @@ select
     j.date,
     j.dimension,
     j.label,
-    {{ php_round('j.revenue', 2) }} as revenue,
-    j.quantity,
-    j.orders,
-    j.nb_visits,
-    j.nb_actions,
-    case when j.sum_price = 0 then j.avg_price_viewed
-         else {{ php_ratio('j.sum_price', 'j.orders', 2) }} end as avg_price,
+    cast({{ php_round('j.revenue', 2) }} as {{ mart_money_type() }}) as revenue,
+    cast(j.quantity as {{ dbt.type_bigint() }}) as quantity,
+    cast(j.orders as {{ dbt.type_bigint() }}) as orders,
+    cast(j.nb_visits as {{ dbt.type_bigint() }}) as nb_visits,
+    cast(j.nb_actions as {{ dbt.type_bigint() }}) as nb_actions,
+    cast(case when j.sum_price = 0 then j.avg_price_viewed
+         else {{ php_ratio('j.sum_price', 'j.orders', 2) }} end as {{ mart_money_type() }}) as avg_price,
     {{ php_ratio('j.quantity', 'j.orders', 1) }} as avg_quantity,
     {{ php_ratio('j.orders', 'j.nb_visits', 4) }} as conversion_rate,
-    {{ matomo_metrics_load_id() }} as dlt_load_id
+    {{ metrics_load_id() }} as dlt_load_id
 from joined as j
 inner join days as d on d.site_id = j.site_id and d.day = j.date

@@ -1,13 +1,27 @@
-{{ matomo_metrics_config() }}
--- depends_on: {{ ref('int_metrics__periods') }} {{ ref('stg_matomo__load_audit') }} {{ ref('int_matomo__visits') }} {{ ref('int_matomo__actions') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['site_id', 'period', 'date'],
+        on_schema_change='append_new_columns',
+    )
+}}
 /*
   VisitsSummary.get per site and period (day; week and month when all their days are loaded).
   Sums over the days, except nb_uniq_visitors / nb_users (recomputed over the whole period,
   capped at nb_visits) and max_actions (max). Ratios PHP-rounded like Matomo.
 */
-with periods as (
+with incremental_window as (
 
-    {{ matomo_metrics_periods() }}
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+periods as (
+
+    {{ metrics_periods() }}
 
 ),
 
@@ -29,9 +43,9 @@ aggregated as (
         count(v.id_visit) as nb_visits,
         count(distinct v.visitor_id) as distinct_visitors,
         count(distinct v.user_id) as distinct_users,
-        coalesce(sum(v.actions), 0) as nb_actions,
+        cast(coalesce(sum(v.actions), 0) as {{ dbt.type_bigint() }}) as nb_actions,
         coalesce(max(v.actions), 0) as max_actions,
-        coalesce(sum(v.visit_duration_seconds), 0) as sum_visit_length,
+        cast(coalesce(sum(v.visit_duration_seconds), 0) as {{ dbt.type_bigint() }}) as sum_visit_length,
         count(v.id_visit) filter (where v.actions <= {{ var('matomo__bounce_max_actions', 1) }}) as bounce_count,
         count(v.id_visit) filter (where v.is_converted) as nb_visits_converted
     from periods as p
@@ -58,5 +72,5 @@ select
     {{ php_ratio('bounce_count', 'nb_visits', 2) }} as bounce_rate,
     {{ php_ratio('nb_actions', 'nb_visits', 1) }} as nb_actions_per_visit,
     {{ php_ratio('sum_visit_length', 'nb_visits', 0) }} as avg_time_on_site,
-    {{ matomo_metrics_load_id() }} as dlt_load_id
+    {{ metrics_load_id() }} as dlt_load_id
 from aggregated

@@ -4,7 +4,7 @@
   - week (Monday..Sunday) and month: only when every one of their days was loaded, because
     a partial week or month would differ from Matomo's.
 */
-{{ config(materialized='view', schema='matomo_intermediate') }}
+{{ config(materialized='view') }}
 
 with days as (
 
