@@ -150,8 +150,14 @@ def _live(client: MatomoClient, site: Site, day: str, out: list[Verdict]) -> boo
         page = client.call("Live.getLastVisitsDetails", params)
     except MatomoError as err:
         if LIVE_OFF_MESSAGE in err.cause:
-            out.append(Verdict(item, WARN, "Live disabled: the visitor log is deactivated in the "
-                                           "site's settings; only its reports will be loaded"))
+            out.append(
+                Verdict(
+                    item,
+                    WARN,
+                    "Live disabled: the visitor log is deactivated in the "
+                    "site's settings; only its reports will be loaded",
+                )
+            )
         else:
             out.append(Verdict(item, FAIL, err.cause))
         return None

@@ -63,8 +63,22 @@ def cli_run(url: str, db: Path, *extra: str, token: str | None = TOKEN) -> tuple
             env.setenv("SOURCES__MATOMO__API_TOKEN", token)
         env.setenv("SOURCES__MATOMO__MAX_RETRIES", "0")
         try:
-            code = main(["run", "--url", url, "--duckdb", str(db), "--now", NOW,
-                         "--start-date", START, "--end-date", END, *extra])
+            code = main(
+                [
+                    "run",
+                    "--url",
+                    url,
+                    "--duckdb",
+                    str(db),
+                    "--now",
+                    NOW,
+                    "--start-date",
+                    START,
+                    "--end-date",
+                    END,
+                    *extra,
+                ]
+            )
         finally:
             root.removeHandler(handler)
             root.setLevel(level)
@@ -91,8 +105,10 @@ def test_all_sites_load_with_one_line_per_shape(all_sites: tuple, recording: Rec
     assert not [m for lv, m in lines.lines if lv in ("WARNING", "ERROR") and m != LIVE_OFF]
     skipped = {site: lines.matching(f"site {site}: skipping", "INFO") for site in (4, 5, 6)}
     assert all(len(found) == 1 for found in skipped.values()), skipped
-    no_shop = ("no ecommerce: Goals.get(idGoal=ecommerceOrder)/get(idGoal=ecommerceAbandonedCart)"
-               "/getItemsSku/getItemsName/getItemsCategory")
+    no_shop = (
+        "no ecommerce: Goals.get(idGoal=ecommerceOrder)/get(idGoal=ecommerceAbandonedCart)"
+        "/getItemsSku/getItemsName/getItemsCategory"
+    )
     assert skipped[4][0] == (
         "site 4: skipping 7 report(s) it does not offer: not listed by its "
         "API.getReportMetadata: Actions.getSiteSearchKeywords/getSiteSearchCategories; " + no_shop
@@ -110,30 +126,42 @@ def test_reports_of_every_site_are_loaded(all_sites: tuple) -> None:
     db = all_sites[0]
     loads = dict(query(db, "select id_site, count(*) from matomo_raw.report_loads group by 1"))
     assert set(loads) == {4, 5, 6}
-    methods = {r[0] for r in query(
-        db, "select distinct method from matomo_raw.report_loads where id_site = 4")}
+    methods = {
+        r[0]
+        for r in query(db, "select distinct method from matomo_raw.report_loads where id_site = 4")
+    }
     assert "Events.getCategory" in methods and "Actions.getPageUrls" in methods
     assert not {"Actions.getSiteSearchKeywords", "Goals.getItemsSku"} & methods
-    visits6 = query(db, "select sum(nb_visits) from matomo_raw.report_visits_summary_get "
-                        "where id_site = 6 and period = 'day'")[0][0]
+    visits6 = query(
+        db,
+        "select sum(nb_visits) from matomo_raw.report_visits_summary_get "
+        "where id_site = 6 and period = 'day'",
+    )[0][0]
     assert visits6 == 291  # the README's count for site 6
-    others = query(db, "select count(*) from matomo_raw.report_actions_get_page_urls "
-                       "where id_site = 4 and is_summary_row")[0][0]
+    others = query(
+        db,
+        "select count(*) from matomo_raw.report_actions_get_page_urls "
+        "where id_site = 4 and is_summary_row",
+    )[0][0]
     assert others > 0  # the row-limit `Others` rows arrive marked
 
 
 def test_status_says_live_disabled(all_sites: tuple, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["status", "--duckdb", str(all_sites[0])]) == 0
     out = capsys.readouterr().out
-    assert "site 6 'Private': Live disabled (visitor log off in Matomo; reports only); " \
-           "visits 0" in out
+    assert (
+        "site 6 'Private': Live disabled (visitor log off in Matomo; reports only); visits 0" in out
+    )
     assert "site 5 'Fresh': last final day 2026-08-16; visits 0" in out
     assert "site 4 'Blog': last final day 2026-08-16; visits 1329" in out
 
 
-def test_check_warns_live_disabled(server: RecordingServer, recording: Recording,
-                                   monkeypatch: pytest.MonkeyPatch,
-                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_warns_live_disabled(
+    server: RecordingServer,
+    recording: Recording,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.setenv("SOURCES__MATOMO__API_TOKEN", TOKEN)
     code = main(["check", "--url", server.url, "--now", "2026-08-17T12:00:00Z"])
     out = capsys.readouterr().out.splitlines()
@@ -141,18 +169,28 @@ def test_check_warns_live_disabled(server: RecordingServer, recording: Recording
     warn = [line for line in out if line.startswith("WARN")]
     assert len(warn) == 1 and "live site 6" in warn[0] and "Live disabled" in warn[0]
     assert not [line for line in out if line.startswith("FAIL")]
-    summary = recording.lookup({"module": "API", "format": "json", "method": "VisitsSummary.get",
-                                "idSite": "6", "period": "day", "date": "2026-08-16",
-                                "filter_limit": "-1", "format_metrics": "0"})
+    summary = recording.lookup(
+        {
+            "module": "API",
+            "format": "json",
+            "method": "VisitsSummary.get",
+            "idSite": "6",
+            "period": "day",
+            "date": "2026-08-16",
+            "filter_limit": "-1",
+            "format_metrics": "0",
+        }
+    )
     visits = json.loads(summary.body)["nb_visits"]
-    assert f"OK    reports site 6     VisitsSummary.get for 2026-08-16 answers ({visits} visits" \
+    assert (
+        f"OK    reports site 6     VisitsSummary.get for 2026-08-16 answers ({visits} visits"
         in "\n".join(out)
+    )
 
 
 @pytest.mark.parametrize("site", [4, 5, 6])
 def test_each_site_alone(site: int, server: RecordingServer, tmp_path: Path) -> None:
-    code, lines = cli_run(server.url, tmp_path / "w.duckdb", "--site", str(site),
-                          "--no-transform")
+    code, lines = cli_run(server.url, tmp_path / "w.duckdb", "--site", str(site), "--no-transform")
     assert code == 0
     assert bool(lines.matching(LIVE_OFF, "WARNING")) == (site == 6)
     assert len(lines.matching(f"site {site}: skipping", "INFO")) == 1
@@ -169,9 +207,12 @@ def one_error(capsys: pytest.CaptureFixture[str]) -> str:
     return errors[0]
 
 
-def test_site_the_token_cannot_see(server: RecordingServer, tmp_path: Path,
-                                   monkeypatch: pytest.MonkeyPatch,
-                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_site_the_token_cannot_see(
+    server: RecordingServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, _ = cli_run(server.url, tmp_path / "w.duckdb", "--site", "1", "--no-transform")
     assert code == 2
     assert one_error(capsys) == (
@@ -181,22 +222,28 @@ def test_site_the_token_cannot_see(server: RecordingServer, tmp_path: Path,
     )
     monkeypatch.setenv("SOURCES__MATOMO__API_TOKEN", TOKEN)
     assert main(["check", "--url", server.url, "--site", "1"]) == 1
-    assert "FAIL  sites              site(s) 1 not found or not visible to this token; visible: " \
-           "4 'Blog' (Europe/Berlin), 5 'Fresh' (UTC), 6 'Private' (Europe/London)" \
-           in capsys.readouterr().out
+    assert (
+        "FAIL  sites              site(s) 1 not found or not visible to this token; visible: "
+        "4 'Blog' (Europe/Berlin), 5 'Fresh' (UTC), 6 'Private' (Europe/London)"
+        in capsys.readouterr().out
+    )
 
 
-def test_invalid_token(server: RecordingServer, tmp_path: Path,
-                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_invalid_token(
+    server: RecordingServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _ = cli_run(server.url, tmp_path / "w.duckdb", "--no-transform", token="0" * 32)
     assert code == 2
     line = one_error(capsys)
-    assert "Unable to authenticate with the provided token. It is either invalid or expired. " \
-           "(HTTP 401); check sources.matomo.api_token" in line
+    assert (
+        "Unable to authenticate with the provided token. It is either invalid or expired. "
+        "(HTTP 401); check sources.matomo.api_token" in line
+    )
 
 
-def test_no_token(server: RecordingServer, tmp_path: Path,
-                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_token(
+    server: RecordingServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _ = cli_run(server.url, tmp_path / "w.duckdb", "--no-transform", token=None)
     assert code == 2
     assert "missing configuration: api_token" in one_error(capsys)
@@ -205,52 +252,78 @@ def test_no_token(server: RecordingServer, tmp_path: Path,
 def test_no_token_sent_gets_the_recorded_refusal(server: RecordingServer) -> None:
     import requests
 
-    params = {"module": "API", "method": "VisitsSummary.get", "format": "json", "idSite": "4",
-              "period": "day", "date": "2026-08-03"}
+    params = {
+        "module": "API",
+        "method": "VisitsSummary.get",
+        "format": "json",
+        "idSite": "4",
+        "period": "day",
+        "date": "2026-08-03",
+    }
     response = requests.post(server.url + "index.php", params=params, timeout=10)
     assert response.status_code == 401
     assert response.json()["message"] == (
-        "You can't access this resource as it requires 'view' access for the website id = 4.")
+        "You can't access this resource as it requires 'view' access for the website id = 4."
+    )
 
 
 @pytest.fixture()
 def scenario_server(recording: Recording, request: pytest.FixtureRequest) -> Iterator:
-    with RecordingServer(recording, token=TOKEN, tokens={"revoked": REVOKED},
-                         scenario=request.param) as srv:
+    with RecordingServer(
+        recording, token=TOKEN, tokens={"revoked": REVOKED}, scenario=request.param
+    ) as srv:
         yield srv
 
 
 @pytest.mark.parametrize("scenario_server", ["access-removed"], indirect=True)
-def test_access_removed(scenario_server: RecordingServer, tmp_path: Path,
-                        monkeypatch: pytest.MonkeyPatch,
-                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_access_removed(
+    scenario_server: RecordingServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     db = tmp_path / "w.duckdb"
     assert cli_run(scenario_server.url, db, "--no-transform", token=REVOKED)[0] == 2
-    assert one_error(capsys) == ("error: Matomo: the token can view no site; give it view "
-                                 "access or set sources.matomo.site_ids")
-    assert cli_run(scenario_server.url, db, "--site", "4", "--no-transform",
-                   token=REVOKED)[0] == 2
+    assert one_error(capsys) == (
+        "error: Matomo: the token can view no site; give it view "
+        "access or set sources.matomo.site_ids"
+    )
+    assert cli_run(scenario_server.url, db, "--site", "4", "--no-transform", token=REVOKED)[0] == 2
     assert "requires 'view' access for the website id = 4. (HTTP 401)" in one_error(capsys)
     monkeypatch.setenv("SOURCES__MATOMO__API_TOKEN", REVOKED)
     assert main(["check", "--url", scenario_server.url]) == 1
     out = capsys.readouterr().out
-    assert "FAIL  token              You can't access this resource as it requires view access " \
-           "for at least one website. (HTTP 401)" in out
+    assert (
+        "FAIL  token              You can't access this resource as it requires view access "
+        "for at least one website. (HTTP 401)" in out
+    )
 
 
 @pytest.mark.parametrize("scenario_server", ["events-plugin-deactivated"], indirect=True)
-def test_plugin_deactivated_skips_its_reports(scenario_server: RecordingServer, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_plugin_deactivated_skips_its_reports(
+    scenario_server: RecordingServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     extra = [{"method": "Events.getName", "segment": "visitorType==new"}]
     monkeypatch.setenv("SOURCES__MATOMO__EXTRA_REPORTS", json.dumps(extra))
     db = tmp_path / "w.duckdb"
-    code, lines = cli_run(scenario_server.url, db, "--site", "4", "--only", "reports",
-                          "--no-transform", "--end-date", START)
+    code, lines = cli_run(
+        scenario_server.url,
+        db,
+        "--site",
+        "4",
+        "--only",
+        "reports",
+        "--no-transform",
+        "--end-date",
+        START,
+    )
     assert code == 0
     [line] = lines.matching("site 4: skipping", "INFO")
-    assert "not listed by its API.getReportMetadata: Actions.getSiteSearchKeywords/" \
-           "getSiteSearchCategories, Events.getCategory/getAction/getName/" \
-           "getName(segment=visitorType==new)" in line
+    assert (
+        "not listed by its API.getReportMetadata: Actions.getSiteSearchKeywords/"
+        "getSiteSearchCategories, Events.getCategory/getAction/getName/"
+        "getName(segment=visitorType==new)" in line
+    )
     assert not query(db, "select * from matomo_raw.report_loads where method like 'Events.%'")
     # the configured method no site lists was asked once: Matomo's "plugin not enabled" means
     # it exists (or its plugin is misspelt: Matomo cannot tell), so it is skipped, no error
@@ -258,11 +331,15 @@ def test_plugin_deactivated_skips_its_reports(scenario_server: RecordingServer, 
     assert [(e["api_method"], e["source"]) for e in events] == [("Events.getName", "scenario")]
 
 
-def test_misspelt_method_is_an_error(server: RecordingServer, tmp_path: Path,
-                                     monkeypatch: pytest.MonkeyPatch,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setenv("SOURCES__MATOMO__EXTRA_REPORTS",
-                       json.dumps([{"method": "VisitsSummary.getNoSuchMethod"}]))
+def test_misspelt_method_is_an_error(
+    server: RecordingServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv(
+        "SOURCES__MATOMO__EXTRA_REPORTS", json.dumps([{"method": "VisitsSummary.getNoSuchMethod"}])
+    )
     code, _ = cli_run(server.url, tmp_path / "w.duckdb", "--no-transform")
     assert code == 2
     line = one_error(capsys)
@@ -271,10 +348,18 @@ def test_misspelt_method_is_an_error(server: RecordingServer, tmp_path: Path,
 
 
 @pytest.mark.parametrize("scenario_server", ["live-disabled-globally"], indirect=True)
-def test_live_deactivated_globally_is_an_error(scenario_server: RecordingServer, tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
-    code, _ = cli_run(scenario_server.url, tmp_path / "w.duckdb", "--site", "4", "--only",
-                      "live", "--no-transform")
+def test_live_deactivated_globally_is_an_error(
+    scenario_server: RecordingServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _ = cli_run(
+        scenario_server.url,
+        tmp_path / "w.duckdb",
+        "--site",
+        "4",
+        "--only",
+        "live",
+        "--no-transform",
+    )
     assert code == 2
     assert one_error(capsys) == (
         "error: Matomo Live.getLastVisitsDetails site=4 period=day date=2026-08-03: Visits log "

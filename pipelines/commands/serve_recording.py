@@ -189,4 +189,3 @@ def _start(args: argparse.Namespace) -> RecordingServer:
     except OSError as err:
         raise UserError(f"cannot listen on {args.host}:{args.port}: {err}") from None
     return server
-

@@ -105,4 +105,3 @@ def offered_reports(client: MatomoClient, site_id: int, date: str) -> set[str] |
     if not isinstance(rows, list):
         return None
     return {f"{r.get('module')}.{r.get('action')}" for r in rows if isinstance(r, dict)}
-

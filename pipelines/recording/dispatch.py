@@ -142,9 +142,8 @@ class Dispatcher:
         for call in self._errors_of(scenario):
             plugin = _PLUGIN_OFF.search(call.body)
             same_site = call.params.get("idSite") == params.get("idSite")
-            if (
-                (call.method == method and (same_site or "globally" in call.body))
-                or (plugin and method.startswith(plugin.group(1) + "."))
+            if (call.method == method and (same_site or "globally" in call.body)) or (
+                plugin and method.startswith(plugin.group(1) + ".")
             ):
                 return Answer(call.http_status, call.body.encode("utf-8"), "scenario")
         return None
@@ -256,9 +255,7 @@ def _refuse_call(params: Mapping[str, str]) -> Answer | None:
     return None
 
 
-def _refusal_sample(
-    calls: list[RecordedCall], params: Mapping[str, str]
-) -> RecordedCall | None:
+def _refusal_sample(calls: list[RecordedCall], params: Mapping[str, str]) -> RecordedCall | None:
     """The recorded refusal (an error) of a token that fits `params` best: the same method,
     else one about a site when `params` names one (or about none when it names none)."""
     errors = [c for c in calls if c.is_error]

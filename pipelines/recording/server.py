@@ -300,4 +300,3 @@ class RecordingServer:
             self._reply(h, entry, 200, b"", JSON_CONTENT_TYPE)
             return True
         return False
-
