@@ -87,10 +87,16 @@ def cli_run(url: str, db: Path, *extra: str, token: str | None = TOKEN) -> tuple
 
 @pytest.fixture(scope="module")
 def all_sites(server: RecordingServer, tmp_path_factory: pytest.TempPathFactory) -> tuple:
-    """One load of the three sites together (the marts are built in `built`)."""
+    """The three sites refreshed together once: load, dbt build, reconcile."""
     db = tmp_path_factory.mktemp("shapes") / "all.duckdb"
-    code, lines = cli_run(server.url, db, "--no-transform")
+    code, lines = cli_run(server.url, db)
     return db, code, lines
+
+
+@pytest.fixture(scope="module")
+def visits_in_range(recording: Recording) -> dict[int, int]:
+    """Visits per site in the recorded range, as the recording's manifest counts them."""
+    return {int(s["idsite"]): int(s["visits_in_range"]) for s in recording.manifest["sites"]}
 
 
 def query(db: Path, sql: str) -> list[tuple]:
@@ -98,7 +104,14 @@ def query(db: Path, sql: str) -> list[tuple]:
         return con.execute(sql).fetchall()
 
 
-def test_all_sites_load_with_one_line_per_shape(all_sites: tuple, recording: Recording) -> None:
+def reconciled(db: Path) -> dict[str, int]:
+    """Cells of the reconciliation per status."""
+    return dict(query(db, "select status, count(*) from matomo_audit.reconciliation group by 1"))
+
+
+def test_all_sites_load_with_one_line_per_shape(
+    all_sites: tuple, visits_in_range: dict[int, int]
+) -> None:
     db, code, lines = all_sites
     assert code == 0
     assert lines.matching(LIVE_OFF, "WARNING") == [LIVE_OFF]
@@ -115,14 +128,31 @@ def test_all_sites_load_with_one_line_per_shape(all_sites: tuple, recording: Rec
     )
     assert skipped[5][0] == f"site 5: skipping 5 report(s) it does not offer: {no_shop}"
     visits = dict(query(db, "select id_site, count(*) from matomo_raw.visits group by 1"))
-    expected = {s["idsite"]: s["visits_in_range"] for s in recording.manifest["sites"]}
-    assert visits == {4: expected[4]}  # 5 had no traffic, 6 has no visitor log
-    assert expected[6] > 0
+    assert visits == {4: visits_in_range[4]}  # 5 had no traffic, 6 has no visitor log
+    assert visits_in_range[6] > 0
     audit = dict(query(db, "select id_site, count(*) from matomo_raw.load_audit group by 1"))
     assert audit == {4: 14, 5: 14}  # every day of 4 and 5 read, none of 6
 
 
-def test_reports_of_every_site_are_loaded(all_sites: tuple) -> None:
+def test_all_sites_build_and_reconcile(all_sites: tuple, visits_in_range: dict[int, int]) -> None:
+    db = all_sites[0]
+    sites = dict(query(db, "select site_id, count(*) from matomo.dim_sites group by 1"))
+    assert sites == {4: 1, 5: 1, 6: 1}
+    marts = dict(query(db, "select site_id, count(*) from matomo.fct_visits group by 1"))
+    assert marts == {4: visits_in_range[4]}
+    for mart in ("fct_ecommerce_orders", "fct_ecommerce_order_items", "fct_abandoned_carts",
+                 "dim_goals", "fct_goal_conversions"):  # fmt: skip
+        assert query(db, f"select count(*) from matomo.{mart}") == [(0,)], mart
+    cells = reconciled(db)
+    assert set(cells) == {"match", "explained_truncated_others"}  # Others rows of site 4
+    compared = dict(query(db, "select site_id, count(*) from matomo_audit.reconciliation "
+                              "where status = 'match' group by 1"))  # fmt: skip
+    assert set(compared) == {4, 5}  # 6 has no Live day to compare
+
+
+def test_reports_of_every_site_are_loaded(
+    all_sites: tuple, visits_in_range: dict[int, int]
+) -> None:
     db = all_sites[0]
     loads = dict(query(db, "select id_site, count(*) from matomo_raw.report_loads group by 1"))
     assert set(loads) == {4, 5, 6}
@@ -137,7 +167,7 @@ def test_reports_of_every_site_are_loaded(all_sites: tuple) -> None:
         "select sum(nb_visits) from matomo_raw.report_visits_summary_get "
         "where id_site = 6 and period = 'day'",
     )[0][0]
-    assert visits6 == 291  # the README's count for site 6
+    assert visits6 == visits_in_range[6]
     others = query(
         db,
         "select count(*) from matomo_raw.report_actions_get_page_urls "
@@ -146,14 +176,16 @@ def test_reports_of_every_site_are_loaded(all_sites: tuple) -> None:
     assert others > 0  # the row-limit `Others` rows arrive marked
 
 
-def test_status_says_live_disabled(all_sites: tuple, capsys: pytest.CaptureFixture[str]) -> None:
+def test_status_says_live_disabled(
+    all_sites: tuple, visits_in_range: dict[int, int], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["status", "--duckdb", str(all_sites[0])]) == 0
     out = capsys.readouterr().out
     assert (
         "site 6 'Private': Live disabled (visitor log off in Matomo; reports only); visits 0" in out
     )
     assert "site 5 'Fresh': last final day 2026-08-16; visits 0" in out
-    assert "site 4 'Blog': last final day 2026-08-16; visits 1329" in out
+    assert f"site 4 'Blog': last final day 2026-08-16; visits {visits_in_range[4]}" in out
 
 
 def test_check_warns_live_disabled(
@@ -188,12 +220,42 @@ def test_check_warns_live_disabled(
     )
 
 
+# A small catalogue for the single-site runs (the all-sites run has the default one): one
+# report the metric marts reconcile per kind, plus two that some sites do not offer.
+SMALL_CATALOGUE = [
+    "VisitsSummary.get",
+    {"method": "Actions.getPageUrls", "params": {"flat": 1}},
+    "Actions.getSiteSearchKeywords",
+    "Events.getCategory",
+    "Goals.get",
+    "Goals.getItemsSku",
+]
+
+
 @pytest.mark.parametrize("site", [4, 5, 6])
-def test_each_site_alone(site: int, server: RecordingServer, tmp_path: Path) -> None:
-    code, lines = cli_run(server.url, tmp_path / "w.duckdb", "--site", str(site), "--no-transform")
+def test_each_site_alone(
+    site: int, server: RecordingServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """5 alone (no traffic: no visits, actions, items or goals tables) and 6 alone (no visitor
+    log: no Live table at all) build every mart and reconcile; 4 alone loads (its marts are
+    the all-sites ones)."""
+    monkeypatch.setenv("SOURCES__MATOMO__REPORTS", json.dumps(SMALL_CATALOGUE))
+    db = tmp_path / "w.duckdb"
+    code, lines = cli_run(server.url, db, "--site", str(site), *(["--no-transform"] * (site == 4)))
     assert code == 0
     assert bool(lines.matching(LIVE_OFF, "WARNING")) == (site == 6)
-    assert len(lines.matching(f"site {site}: skipping", "INFO")) == 1
+    [skipped] = lines.matching(f"site {site}: skipping", "INFO")
+    assert skipped.endswith("no ecommerce: Goals.getItemsSku")
+    if site == 4:
+        return
+    tables = {t for (t,) in query(db, "select table_name from information_schema.tables "
+                                      "where table_schema = 'matomo_raw'")}  # fmt: skip
+    assert not {"visits", "visit_actions", "ecommerce_items", "goals"} & tables
+    assert ("load_audit" in tables) == (site == 5)
+    assert query(db, "select count(*) from matomo.fct_visits") == [(0,)]
+    assert query(db, "select site_id from matomo.dim_sites") == [(site,)]
+    cells = reconciled(db)  # 5: its zero days match Matomo's zero reports; 6: no Live day
+    assert set(cells) == ({"match"} if site == 5 else set())
 
 
 # -- error samples: one clear line each ----------------------------------------------------
@@ -325,10 +387,26 @@ def test_plugin_deactivated_skips_its_reports(
         "getName(segment=visitorType==new)" in line
     )
     assert not query(db, "select * from matomo_raw.report_loads where method like 'Events.%'")
-    # the configured method no site lists was asked once: Matomo's "plugin not enabled" means
-    # it exists (or its plugin is misspelt: Matomo cannot tell), so it is skipped, no error
-    events = [e for e in scenario_server.access_log if "Events." in e["query"]]
-    assert [(e["api_method"], e["source"]) for e in events] == [("Events.getName", "scenario")]
+
+
+def test_configured_method_of_an_inactive_plugin_is_skipped(
+    server: RecordingServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Matomo answers "The plugin NoSuchModule is not enabled" for a deactivated plugin and for
+    a misspelt module alike: skipped with the INFO line, not an error."""
+    reports = ["VisitsSummary.get", "NoSuchModule.get"]
+    monkeypatch.setenv("SOURCES__MATOMO__REPORTS", json.dumps(reports))
+    db = tmp_path / "w.duckdb"
+    args = ("--site", "4", "--only", "reports", "--no-transform", "--end-date", START)
+    code, lines = cli_run(server.url, db, *args)
+    assert code == 0
+    assert lines.matching("site 4: skipping", "INFO") == [
+        "site 4: skipping 1 report(s) it does not offer: not listed by its "
+        "API.getReportMetadata: NoSuchModule.get"
+    ]
+    assert {m for (m,) in query(db, "select method from matomo_raw.report_loads")} == {
+        "VisitsSummary.get"
+    }
 
 
 def test_misspelt_method_is_an_error(

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..client import MatomoClient, MatomoError
 from ..sites import Site, offered_reports
-from .catalogue import ReportSpec, parse_entry
+from .catalogue import DEFAULT_CATALOGUE, ReportSpec, parse_entry
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +24,7 @@ Offers = dict[int, frozenset[str] | None]
 # Matomo's answer for an action its module does not have (a plugin that is not active, or a
 # misspelt module, answers "The plugin X is not enabled" instead: that is skipped).
 _NO_SUCH_METHOD = "does not exist or is not available in the module"
+KNOWN_METHODS = frozenset(entry["method"] for entry in DEFAULT_CATALOGUE)
 
 
 def fetch_offers(client: MatomoClient, site_ids: Iterable[int], date: str) -> Offers:
@@ -46,14 +47,15 @@ def check_configured(
 ) -> None:
     """Raise MatomoError for configured methods no site offers that Matomo says do not exist.
 
-    Each method no site lists is called once (first site, period=day, `date`): Matomo's
-    "The method 'x' does not exist" tells a misspelt action from a report this Matomo's
-    sites just do not offer (no ecommerce, site search off, a plugin deactivated)."""
+    Each such method outside the built-in catalogue (whose methods exist) is called once
+    (first site, period=day, `date`): Matomo's "The method 'x' does not exist" tells a
+    misspelt action from a report these sites just do not offer (no ecommerce, site search
+    off, a plugin deactivated)."""
     if not offers or any(found is None for found in offers.values()):
         return  # some site's metadata is unknown: leave it to the report requests
     offered = frozenset().union(*(found or frozenset() for found in offers.values()))
     site_id = min(offers)
-    unlisted = sorted(set(configured) - offered)
+    unlisted = sorted(set(configured) - offered - KNOWN_METHODS)
     missing = [m for m in unlisted if _no_such_method(client, m, site_id, date)]
     if missing:
         raise MatomoError(
