@@ -40,8 +40,6 @@ def refresh(duckdb_path: str | Path, options: LoadOptions, *, transform: bool = 
         return code
     if marker.exists():
         log.info("nothing new loaded and the marts are current; dbt skipped")
-        if not publish.published_path(duckdb_path).exists():  # e.g. first run after an upgrade
-            code = max(code, publish.run(duckdb_path))
         return code
     code = max(code, _transform_and_reconcile(duckdb_path))
     if code == 0:
@@ -85,7 +83,7 @@ def _summarize(duckdb_path: str | Path, result: LoadResult) -> None:
         log.error("%s", failure)
     if result.failures:
         log.error(
-            "%d report request(s) failed; their state did not advance, re-run to retry",
+            "%d report failure(s); their state did not advance, re-run to retry",
             len(result.failures),
         )
 

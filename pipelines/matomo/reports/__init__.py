@@ -13,7 +13,7 @@ from typing import Any
 import dlt
 
 from .. import settings
-from ..client import MatomoClient, make_client
+from ..client import Halted, MatomoClient, MatomoError, make_client
 from ..run_context import RunContext
 from ..sites import fetch_sites, list_site_ids
 from .jobs import site_report_items
@@ -39,6 +39,7 @@ def matomo_reports(
     max_retries: int = settings.DEFAULT_MAX_RETRIES,
     backoff_base: float = settings.DEFAULT_BACKOFF_BASE_S,
     max_requests_per_second: float = 0.0,
+    max_consecutive_failures: int = settings.DEFAULT_MAX_CONSECUTIVE_FAILURES,
     run: RunContext | None = None,
 ) -> Any:
     """Matomo's archived reports (Reporting API) into one `report_<module>_<action>` table each.
@@ -65,6 +66,8 @@ def matomo_reports(
         max_retries: retries of a transient failure.
         backoff_base: first retry delay in seconds (doubles per retry).
         max_requests_per_second: client-side rate limit; 0 = none.
+        max_consecutive_failures: stop after this many calls in a row failed the same way
+            (after their retries); 0 = never.
         run: run-time context (now, force_start, the failures sink, verify_catalogue: check
             the report methods against each site's API.getReportMetadata first and request
             only those it offers); see `RunContext`.
@@ -82,8 +85,9 @@ def matomo_reports(
         now=run.now,
     )
     client = make_client(
-        url, api_token, request_timeout, max_retries, backoff_base, max_requests_per_second
-    )
+        url, api_token, request_timeout, max_retries, backoff_base, max_requests_per_second,
+        max_consecutive_failures,
+    )  # fmt: skip
     offers: Offers | None = None  # None: request every report of the catalogue
     if run.verify_catalogue:  # a misspelt report method fails here, before anything is loaded
         offers = fetch_offers(client, site_ids or list_site_ids(client), _metadata_date(plan))
@@ -110,8 +114,31 @@ def report_items(
     report_params, label; a re-pulled day replaces its rows) and `report_loads` (one row per
     loaded report and day, also for empty reports)."""
     state = dlt.current.source_state().setdefault(STATE_KEY, {})
-    for site in fetch_sites(client, site_ids):
+    sites = fetch_sites(client, site_ids)
+    for number, site in enumerate(sites, 1):
         offered = None if offers is None else offers.get(site.id)
         site_plan = replace(plan, specs=site_specs(plan.specs, site, offered))
         site_state = state.setdefault(str(site.id), {})
-        yield from site_report_items(client, site_plan, site, site_state, failures)
+        try:
+            yield from site_report_items(client, site_plan, site, site_state, failures)
+        except Halted as stop:  # the circuit breaker tripped: one line instead of a flood
+            _stopped(client, stop, site.id, len(sites) - number, failures)
+            return
+
+
+def _stopped(
+    client: MatomoClient, stop: Halted, site_id: int, sites_left: int, failures: list
+) -> None:
+    """Replace the failures that tripped the breaker by its one summary line."""
+    if not client.breaker.tripped:
+        raise stop
+    streak = client.breaker.streak
+    failures[:] = [f for f in failures if not any(f is s for s in streak)]
+    left = (
+        f"{stop.not_attempted} requests of site {site_id}"
+        if stop.not_attempted
+        else (f"the reports of site {site_id}")
+    )
+    if sites_left:
+        left += f" and {sites_left} more site(s)"
+    failures.append(MatomoError(client.breaker.summary("Reporting API", left)))
