@@ -16,6 +16,7 @@ from .. import settings
 from ..client import Halted, MatomoClient, MatomoError, make_client
 from ..run_context import RunContext
 from ..sites import fetch_sites, list_site_ids
+from . import digests
 from .jobs import site_report_items
 from .offered import Offers, check_configured, configured_methods, fetch_offers, site_specs
 from .schedule import STATE_KEY, ReportPlan, build_plan
@@ -112,15 +113,20 @@ def report_items(
     API.getReportMetadata; None = every report), site by site, each batch marked with its own
     table: `report_<module>_<action>` (primary key id_site, period, date, segment,
     report_params, label; a re-pulled day replaces its rows) and `report_loads` (one row per
-    loaded report and day, also for empty reports)."""
+    loaded report and day, also for empty reports). A re-pulled day equal to the stored one
+    is skipped (`digests`)."""
     state = dlt.current.source_state().setdefault(STATE_KEY, {})
+    known = dlt.current.source_state().setdefault(digests.STATE_KEY, {})
     sites = fetch_sites(client, site_ids)
     for number, site in enumerate(sites, 1):
         offered = None if offers is None else offers.get(site.id)
         site_plan = replace(plan, specs=site_specs(plan.specs, site, offered))
         site_state = state.setdefault(str(site.id), {})
+        site_digests = known.setdefault(str(site.id), {})
         try:
-            yield from site_report_items(client, site_plan, site, site_state, failures)
+            yield from site_report_items(
+                client, site_plan, site, site_state, failures, site_digests
+            )
         except Halted as stop:  # the circuit breaker tripped: one line instead of a flood
             _stopped(client, stop, site.id, len(sites) - number, failures)
             return
