@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipelines.matomo.client import ClientConfig, MatomoClient, MatomoError
+from pipelines.matomo.live.paging import LIVE_OFF_MESSAGE
 from pipelines.matomo.sites import Site
 
 log = logging.getLogger(__name__)
@@ -148,7 +149,17 @@ def _live(client: MatomoClient, site: Site, day: str, out: list[Verdict]) -> boo
     try:
         page = client.call("Live.getLastVisitsDetails", params)
     except MatomoError as err:
-        out.append(Verdict(item, FAIL, err.cause))
+        if LIVE_OFF_MESSAGE in err.cause:
+            out.append(
+                Verdict(
+                    item,
+                    WARN,
+                    "Live disabled: the visitor log is deactivated in the "
+                    "site's settings; only its reports will be loaded",
+                )
+            )
+        else:
+            out.append(Verdict(item, FAIL, err.cause))
         return None
     if not isinstance(page, list):
         out.append(Verdict(item, FAIL, f"expected a list of visits, got {type(page).__name__}"))

@@ -77,7 +77,10 @@ def run(duckdb_path: str | Path, *, show: int = 20) -> int:
     print(format_table(rows))
     bad = sum(r[4] for r in rows)
     if not rows:
-        log.warning("reconciliation compared nothing: were the Reporting API reports loaded?")
+        log.warning(
+            "reconciliation compared nothing: no day has both Live visits and Matomo reports "
+            "loaded (Live disabled, or reports not loaded)"
+        )
     if bad:
         log.error("%d unexplained difference(s) between the marts and Matomo", bad)
         for row in problems(duckdb_path, show):

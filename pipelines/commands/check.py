@@ -21,7 +21,9 @@ Check that the pipeline can use the Matomo configured in [sources.matomo] (or --
   token           the token is accepted
   matomo version  the server's version
   sites           the sites the token can view, with their timezones (--site: that site)
-  live site N     Live.getLastVisitsDetails answers for the site's yesterday (filter_limit=1)
+  live site N     Live.getLastVisitsDetails answers for the site's yesterday (filter_limit=1);
+                  WARN "Live disabled" when the site's visitor log is deactivated (its
+                  reports are still loaded)
   reports site N  VisitsSummary.get answers for the site's yesterday. Archiving itself cannot
                   be verified over the API (with browser archiving on, this request archives);
                   WARN when Live has visits for that day but the report counts none.

@@ -6,9 +6,11 @@ import argparse
 import logging
 import threading
 from pathlib import Path
+from typing import Any
 
 from pipelines.errors import UserError
 from pipelines.recording import RecordingServer, bundled_recording_dir, parse_fault
+from pipelines.recording.recorded import AUTH_LABEL_RE
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +26,13 @@ filter_offset, filter_sort_order, minTimestamp, doNotFetchActions, simple segmen
 API.getBulkRequest dispatches each urls[i]. A wrong token answers the recorded HTTP 401, a
 token in the URL HTTP 400, an unrecorded call {"result":"error","message":"The recording has
 no answer for ..."}.
+
+Tokens: calls carry an `auth` label. --token T is the recording's main token (label `valid`,
+or the label most calls carry, e.g. `analyst`); --token LABEL=T adds another recorded token
+(e.g. revoked=T2) whose own answers, refusals included, are served. --scenario NAME serves
+the calls recorded in that server state (e.g. events-plugin-deactivated, access-removed)
+where the recording has them, and the scenario's errors for the same method and site (or
+every method of a plugin it deactivated).
 """
 
 EPILOG = """\
@@ -76,7 +85,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         "(default: the bundled pipelines/recording/public)",
     )
     _add_server_options(parser)
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=run, labelled_tokens={})
+
+
+class _TokenAction(argparse.Action):
+    """`--token T` sets the main token (`args.token`); `--token LABEL=T` adds a token for
+    that auth label (`args.labelled_tokens`)."""
+
+    def __call__(self, parser: Any, namespace: Any, value: Any, option: Any = None) -> None:
+        label, sep, token = str(value).partition("=")
+        if sep and AUTH_LABEL_RE.match(label):
+            namespace.labelled_tokens = {**namespace.labelled_tokens, label: token}
+        else:
+            namespace.token = value
 
 
 def _add_server_options(parser: argparse.ArgumentParser) -> None:
@@ -86,9 +107,14 @@ def _add_server_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--token",
+        action=_TokenAction,
         default="recording-token",
-        metavar="T",
-        help="the token_auth the server accepts (default: recording-token)",
+        metavar="[LABEL=]T",
+        help="a token_auth the server accepts: T for the main token (default: recording-token), "
+        "LABEL=T for the recorded token with that auth label (repeatable)",
+    )
+    parser.add_argument(
+        "--scenario", metavar="NAME", help="serve the calls recorded in this scenario"
     )
     parser.add_argument(
         "--fault",
@@ -118,6 +144,8 @@ def run(args: argparse.Namespace) -> int:
         len(server.recording.calls),
         ",".join(str(s) for s in sorted(server.recording.sites)),
     )
+    if server.scenario:
+        log.info("scenario: %s", server.scenario)
     for fault in server.faults:
         log.info("fault: %s", fault.spec())
     try:
@@ -150,10 +178,14 @@ def _start(args: argparse.Namespace) -> RecordingServer:
             host=args.host,
             port=args.port,
             token=args.token,
+            tokens=args.labelled_tokens,
+            scenario=args.scenario,
             faults=[parse_fault(spec) for spec in args.faults],
             latency_s=args.latency_ms / 1000.0,
         )
         server.start()
+    except ValueError as err:  # an auth label or scenario the recording does not have
+        raise UserError(str(err)) from None
     except OSError as err:
         raise UserError(f"cannot listen on {args.host}:{args.port}: {err}") from None
     return server

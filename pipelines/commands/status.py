@@ -14,12 +14,14 @@ import duckdb
 from pipelines.commands._common import add_duckdb_argument
 from pipelines.errors import UserError
 from pipelines.matomo import settings
+from pipelines.matomo.live.days import LIVE_OFF_KEY
 
 log = logging.getLogger(__name__)
 
 HELP = """\
 Print, per site: the last final day of Live visits loaded (the saved state, as committed to
-DuckDB together with the data), visit and action counts, the last successful load, and the
+DuckDB together with the data; "Live disabled" when Matomo's visitor log is off for the site),
+visit and action counts, the last successful load, and the
 anomalies recorded in matomo_raw.load_audit (duplicate visits dropped across pages, visits of
 another day, visits with truncated actions) and the values quarantined (matomo_raw.quarantine);
 then each report table with its last date.
@@ -70,10 +72,13 @@ def status_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
     names = _site_names(con, tables)
     for site_id in site_ids:
         c = counts.get(site_id, {})
-        last_final = live_state.get(str(site_id), {}).get("last_final_day", "none")
+        site_state = live_state.get(str(site_id), {})
+        last_final = f"last final day {site_state.get('last_final_day', 'none')}"
+        if site_state.get(LIVE_OFF_KEY):
+            last_final = "Live disabled (visitor log off in Matomo; reports only)"
         lines.append(
             f"site {site_id}{' ' + repr(names[site_id]) if site_id in names else ''}: "
-            f"last final day {last_final}; visits {c.get('visits', 0)} "
+            f"{last_final}; visits {c.get('visits', 0)} "
             f"({c.get('first_day') or '-'}..{c.get('last_day') or '-'}), "
             f"actions {c.get('actions', 0)}"
         )

@@ -65,7 +65,8 @@ class RunContext:
     force_start: re-read from `start_date` whatever the saved state says.
     chunks: the Live source's load-chunk tracker, shared by every load of a run.
     failures: report requests that failed (MatomoError), appended by `matomo_reports`.
-    verify_catalogue: check report methods against API.getReportMetadata first.
+    verify_catalogue: check report methods against each site's API.getReportMetadata first;
+        a site is then asked only for the reports it offers.
     """
 
     now: Any = None

@@ -140,25 +140,3 @@ def offered_reports(client: MatomoClient, site_id: int, date: str) -> set[str] |
     if not isinstance(rows, list):
         return None
     return {f"{r.get('module')}.{r.get('action')}" for r in rows if isinstance(r, dict)}
-
-
-def check_report_methods(
-    client: MatomoClient, site_ids: Iterable[int], methods: Iterable[str], date: str
-) -> None:
-    """Raise MatomoError naming configured report methods that no site offers
-    (`API.getReportMetadata`), so a typo fails the run before anything is loaded."""
-    wanted = set(methods)
-    offered: set[str] = set()
-    for site_id in site_ids:
-        found = offered_reports(client, site_id, date)
-        if found is None:
-            return
-        offered |= found
-    unknown = sorted(wanted - offered)
-    if unknown:
-        raise MatomoError(
-            f"report method(s) {', '.join(unknown)} not offered by this Matomo "
-            "(API.getReportMetadata); fix sources.matomo.reports / extra_reports "
-            "(`matomo-warehouse reports --discover` lists what it offers)",
-            method="API.getReportMetadata",
-        )

@@ -10,12 +10,14 @@ from zoneinfo import ZoneInfo
 from .recorded import LIVE_METHOD, LiveDay, RecordedCall, Visit, visits_from_body
 
 
-def _is_full_list(call: RecordedCall) -> bool:
-    """A recorded Live call listing every visit of its period (no paging, no filters)."""
+def _is_full_list(call: RecordedCall, auth: str) -> bool:
+    """A recorded Live call listing every visit of its period (no paging, no filters), made
+    with the token labelled `auth` in the ordinary state (no scenario)."""
     p = call.params
     return (
         call.method == LIVE_METHOD
-        and call.auth == "valid"
+        and call.auth == auth
+        and call.scenario is None
         and call.http_status == 200
         and call.body.lstrip().startswith("[")
         and p.get("filter_limit") == "-1"
@@ -34,11 +36,13 @@ class LiveStore:
     cut out of it using the site's timezone (from the manifest) on `lastActionTimestamp`.
     """
 
-    def __init__(self, calls: Iterable[RecordedCall], timezones: Mapping[int, str]) -> None:
+    def __init__(
+        self, calls: Iterable[RecordedCall], timezones: Mapping[int, str], auth: str = "valid"
+    ) -> None:
         self._day_sources: dict[tuple[int, dt.date], RecordedCall] = {}
         self._range_sources: dict[int, list[RecordedCall]] = {}
         for call in calls:
-            if _is_full_list(call):
+            if _is_full_list(call, auth):
                 self._add_source(call, timezones)
         self._timezones = dict(timezones)
         self._days: dict[tuple[int, dt.date], LiveDay] = {}

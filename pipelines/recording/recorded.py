@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,7 +16,10 @@ from typing import Any
 CALLS_FILE = "calls.jsonl.gz"
 MANIFEST_FILE = "manifest.json"
 LIVE_METHOD = "Live.getLastVisitsDetails"
-AUTH_KINDS = ("valid", "invalid", "none")
+# `auth` labels with a meaning of their own: a wrong token and no token at all. Every other
+# label names a token (`valid` in older recordings; `analyst`, `revoked`, ... in newer ones).
+REFUSED_AUTH = ("invalid", "none")
+AUTH_LABEL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
 ParamsKey = tuple[tuple[str, str], ...]
 
@@ -38,6 +42,7 @@ class RecordedCall:
     auth: str
     body: str = field(repr=False)
     group: str | None = None
+    scenario: str | None = None  # the server state the call was made in (None: ordinary)
 
     @property
     def is_error(self) -> bool:
@@ -55,6 +60,7 @@ def recorded_call(raw: Mapping[str, Any], line: int, group: str | None) -> Recor
         auth=str(raw.get("auth") or "valid"),
         body=str(raw.get("body", "")),
         group=group,
+        scenario=str(raw["scenario"]) if raw.get("scenario") else None,
     )
 
 

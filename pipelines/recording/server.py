@@ -11,19 +11,19 @@ body: in the URL it is refused with HTTP 400.
 from __future__ import annotations
 
 import contextlib
-import hmac
 import logging
 import socket
 import struct
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from .access import auth_label, known_scenario, token_labels
 from .dispatch import JSON_CONTENT_TYPE, Answer, Dispatcher
 from .emulation import error_json
 from .faults import BULK_METHOD, Fault, FaultPlan
@@ -71,6 +71,10 @@ class RecordingServer:
     """Serve a recording on `host:port` (port 0 = a free port) in a daemon thread.
 
     `recording_dir` may also be an already loaded `Recording` (to share one between servers).
+    `token` is accepted as the recording's primary token (`auth` label `valid`, or the label
+    most calls carry, e.g. `analyst`); `tokens` maps other labels to tokens (`{"revoked": T}`)
+    so their recorded answers are served too. `scenario` serves the calls recorded in that
+    server state (e.g. `events-plugin-deactivated`) instead of the ordinary ones.
     `prefer_emulation=True` answers Live.getLastVisitsDetails from the emulator even when the
     exact call was recorded (to test the emulator against the recording).
     """
@@ -85,6 +89,8 @@ class RecordingServer:
         faults: Iterable[Fault | str] = (),
         latency_s: float = 0.0,
         prefer_emulation: bool = False,
+        tokens: Mapping[str, str] | None = None,
+        scenario: str | None = None,
     ) -> None:
         if isinstance(recording_dir, Recording):
             self.recording = recording_dir
@@ -93,6 +99,8 @@ class RecordingServer:
         self.host = host
         self.port = port
         self.token = token
+        self.tokens = token_labels(self.recording, token, tokens or {})
+        self.scenario = known_scenario(self.recording, scenario)
         self.latency_s = max(0.0, float(latency_s))
         self.fault_plan = FaultPlan(faults)
         self.dispatcher = Dispatcher(self.recording, prefer_emulation=prefer_emulation)
@@ -205,7 +213,9 @@ class RecordingServer:
             self._reply(h, entry, 400, body, JSON_CONTENT_TYPE)
             return
         auth = self._auth(body_params.get("token_auth", ""))
-        answer: Answer = self.dispatcher.answer(params, auth, fail_sub_glob=fail_sub_glob)
+        answer: Answer = self.dispatcher.answer(
+            params, auth, fail_sub_glob=fail_sub_glob, scenario=self.scenario
+        )
         body = answer.body[: len(answer.body) // 2] if truncated else answer.body
         entry["source"] = answer.source
         self._reply(h, entry, answer.status, body, answer.content_type)
@@ -250,12 +260,9 @@ class RecordingServer:
         return fail_sub_glob, truncated
 
     def _auth(self, token: str) -> str:
-        """`none`, `valid` or `invalid`: how the recording tells calls apart by token."""
-        if not token:
-            return "none"
-        if hmac.compare_digest(token.encode(), self.token.encode()):
-            return "valid"
-        return "invalid"
+        """The `auth` label of the calls a token gets the answers of: `none`, a token's label
+        (`valid`, `analyst`, ...) or `invalid`."""
+        return auth_label(self.tokens, token)
 
     def _reply(
         self,

@@ -26,7 +26,7 @@ from . import days
 from .audit import DayAudit, screen_page
 from .batches import VisitBatches
 from .columns import ACTION_COLUMNS, GOAL_COLUMNS, ITEM_COLUMNS, QUARANTINE_COLUMNS, VISIT_COLUMNS
-from .paging import fetch_day_pages
+from .paging import fetch_day_pages, skip_live_off
 
 __all__ = ["fetch_day_pages", "matomo_source"]
 
@@ -156,20 +156,30 @@ def _read_days(
     state: dict[str, Any],
     run: RunContext,
 ) -> Generator[dict[str, Any], None, bool]:
-    """Envelopes of every (site, day) unit; False when the load filled up before the end."""
+    """Envelopes of every (site, day) unit; False when the load filled up before the end.
+    A site whose visitor log is deactivated is skipped after its first Live call says so."""
     chunks, now = run.chunks, run.utc_now()
+    live_off: set[int] = set()  # filled by the producers, read by this consumer
 
     def produce(unit: tuple[Site, dt.date, bool]) -> Iterator[list[dict[str, Any]]]:
-        return fetch_day_pages(client, unit[0].id, unit[1], page_size)
+        if unit[0].id in live_off:
+            return iter(())
+        return skip_live_off(fetch_day_pages(client, unit[0].id, unit[1], page_size), live_off)
 
     batches = VisitBatches(_BATCH_VISITS)
     # A day that fails fails the source: the other fetches stop at once (client.halt).
     fetched = ordered_pages(units, produce, concurrency, on_error=client.halt)
     for (site, day, final), pages in fetched:
+        if site.id in chunks.finished:  # its visitor log is off: said once below
+            continue
         yield from batches.start_site(site)
         audit = DayAudit(id_site=site.id, visit_date=day, is_final=final)
         for page in pages:
             yield from batches.add(screen_page(page, audit, site.timezone, now), audit)
+        if site.id in live_off:
+            days.record_live_off(state, site)
+            chunks.finished.add(site.id)  # no later load of this run reads it again
+            continue
         batches.day_done(audit)
         days.record_day(state, site, day, final)
         if chunks.day_read(site.id, day, audit.visits) and (site, day, final) != units[-1]:

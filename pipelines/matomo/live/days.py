@@ -16,6 +16,7 @@ from ..sites import Site, bound_days
 log = logging.getLogger(__name__)
 
 STATE_KEY = "live"
+LIVE_OFF_KEY = "live_disabled"  # in a site's state: Matomo's visitor log is off for it
 _GRACE = dt.timedelta(minutes=settings.VISIT_TIMEOUT_MINUTES + settings.FINALITY_MARGIN_MINUTES)
 
 
@@ -97,5 +98,13 @@ def plan_site(
 def record_day(state: dict[str, Any], site: Site, day: dt.date, final: bool) -> None:
     """A day was read whole: a final one advances the site's `last_final_day`."""
     site_state = state.setdefault(str(site.id), {})
+    site_state.pop(LIVE_OFF_KEY, None)
     if final and str(day) > site_state.get("last_final_day", ""):
         site_state["last_final_day"] = day.isoformat()
+
+
+def record_live_off(state: dict[str, Any], site: Site) -> None:
+    """Matomo refused the site's visitor log (deactivated in its settings): one WARNING, and
+    `live.<idSite>.live_disabled` in the state (shown by `status`) until a day is read."""
+    log.warning("site %d: visitor log (Live) disabled in Matomo; loading its reports only", site.id)
+    state.setdefault(str(site.id), {})[LIVE_OFF_KEY] = True

@@ -42,3 +42,20 @@ def fetch_day_pages(
         if len(page) < page_size:
             return
         offset += page_size
+
+
+# Matomo's answer for a site whose visitor log is deactivated in its settings ("Visits log is
+# deactivated in website settings. A user with at least admin access can enable this feature
+# in the settings for this website (idSite=6)."). Deactivated globally stays an error.
+LIVE_OFF_MESSAGE = "Visits log is deactivated in website settings"
+
+
+def skip_live_off(pages: Iterator[list[Visit]], live_off: set[int]) -> Iterator[list[Visit]]:
+    """`pages` of one site's day; when Matomo says the site's visitor log is deactivated,
+    none, and the site id is added to `live_off`."""
+    try:
+        yield from pages
+    except MatomoError as err:
+        if LIVE_OFF_MESSAGE not in err.cause or "idSite" not in err.params:
+            raise
+        live_off.add(int(err.params["idSite"]))

@@ -7,6 +7,7 @@ Helpers: `catalogue` (which reports, how requested), `schedule` (which days, sta
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import dlt
@@ -14,9 +15,10 @@ import dlt
 from .. import settings
 from ..client import Halted, MatomoClient, MatomoError, make_client
 from ..run_context import RunContext
-from ..sites import check_report_methods, fetch_sites, list_site_ids
+from ..sites import fetch_sites, list_site_ids
 from . import digests
 from .jobs import site_report_items
+from .offered import Offers, check_configured, configured_methods, fetch_offers, site_specs
 from .schedule import STATE_KEY, ReportPlan, build_plan
 
 __all__ = ["matomo_reports"]
@@ -68,7 +70,8 @@ def matomo_reports(
         max_consecutive_failures: stop after this many calls in a row failed the same way
             (after their retries); 0 = never.
         run: run-time context (now, force_start, the failures sink, verify_catalogue: check
-            every report method against API.getReportMetadata first); see `RunContext`.
+            the report methods against each site's API.getReportMetadata first and request
+            only those it offers); see `RunContext`.
     """
     run = run or RunContext()
     plan = build_plan(
@@ -86,37 +89,44 @@ def matomo_reports(
         url, api_token, request_timeout, max_retries, backoff_base, max_requests_per_second,
         max_consecutive_failures,
     )  # fmt: skip
+    offers: Offers | None = None  # None: request every report of the catalogue
     if run.verify_catalogue:  # a misspelt report method fails here, before anything is loaded
-        _verify_catalogue(client, plan, site_ids)
-    return report_items(client, plan, site_ids, run.failures)
+        offers = fetch_offers(client, site_ids or list_site_ids(client), _metadata_date(plan))
+        configured = configured_methods(reports, extra_reports)
+        check_configured(client, offers, configured, _metadata_date(plan))
+    return report_items(client, plan, site_ids, run.failures, offers)
 
 
-def _verify_catalogue(client: MatomoClient, plan: ReportPlan, site_ids: list[int] | None) -> None:
-    check_report_methods(
-        client,
-        site_ids or list_site_ids(client),
-        {spec.method for spec in plan.specs},
-        plan.start.isoformat() if plan.start else "yesterday",
-    )
+def _metadata_date(plan: ReportPlan) -> str:
+    return plan.start.isoformat() if plan.start else "yesterday"
 
 
 @dlt.resource(name="reports", write_disposition="merge")
 def report_items(
-    client: MatomoClient, plan: ReportPlan, site_ids: list[int] | None, failures: list
+    client: MatomoClient,
+    plan: ReportPlan,
+    site_ids: list[int] | None,
+    failures: list,
+    offers: Offers | None = None,
 ) -> Iterator[Any]:
-    """Rows of every catalogue report, site by site, each batch marked with its own table:
-    `report_<module>_<action>` (primary key id_site, period, date, segment, report_params,
-    label; a re-pulled day replaces its rows) and `report_loads` (one row per loaded report
-    and day, also for empty reports). A re-pulled day equal to the stored one is skipped
-    (`digests`)."""
+    """Rows of every catalogue report a site offers (`offers`: per site, from
+    API.getReportMetadata; None = every report), site by site, each batch marked with its own
+    table: `report_<module>_<action>` (primary key id_site, period, date, segment,
+    report_params, label; a re-pulled day replaces its rows) and `report_loads` (one row per
+    loaded report and day, also for empty reports). A re-pulled day equal to the stored one
+    is skipped (`digests`)."""
     state = dlt.current.source_state().setdefault(STATE_KEY, {})
     known = dlt.current.source_state().setdefault(digests.STATE_KEY, {})
     sites = fetch_sites(client, site_ids)
     for number, site in enumerate(sites, 1):
+        offered = None if offers is None else offers.get(site.id)
+        site_plan = replace(plan, specs=site_specs(plan.specs, site, offered))
         site_state = state.setdefault(str(site.id), {})
         site_digests = known.setdefault(str(site.id), {})
         try:
-            yield from site_report_items(client, plan, site, site_state, failures, site_digests)
+            yield from site_report_items(
+                client, site_plan, site, site_state, failures, site_digests
+            )
         except Halted as stop:  # the circuit breaker tripped: one line instead of a flood
             _stopped(client, stop, site.id, len(sites) - number, failures)
             return

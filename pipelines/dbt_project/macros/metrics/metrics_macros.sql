@@ -9,7 +9,10 @@
          else {{ matomo_warehouse.php_round('(' ~ numerator ~ ') / (' ~ denominator ~ ')', precision) }} end
 {%- endmacro %}
 
-{#- A page URL as Matomo labels it in flat page reports: scheme and host dropped, `/` when empty. -#}
+{#- A page URL as Matomo labels it in flat page reports: scheme and host dropped, `/` when empty,
+    URL-decoded like PHP's urldecode (`+` is a space: `/search?q=rate limit`, `/über-uns/`);
+    a path that does not decode to UTF-8 is kept as it is. -#}
 {% macro page_url_label(url) -%}
-    coalesce(nullif(regexp_replace({{ url }}, '^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#]*', ''), ''), '/')
+    {%- set path = "regexp_replace(" ~ url ~ ", '^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#]*', '')" -%}
+    coalesce(nullif(coalesce(try(url_decode(replace({{ path }}, '+', ' '))), {{ path }}), ''), '/')
 {%- endmacro %}

@@ -1,23 +1,21 @@
 -- One row per item of an ecommerce order or abandoned-cart action. No joins.
 with source as (
 
-    select
-        {{ select_source_columns(source('matomo_raw', 'ecommerce_items'), [
-            ('id_site', dbt.type_bigint()),
-            ('id_visit', dbt.type_bigint()),
-            ('position', dbt.type_bigint()),
-            ('item_position', dbt.type_bigint()),
-            ('action_type', dbt.type_string()),
-            ('order_id', dbt.type_string()),
-            ('item_sku', dbt.type_string()),
-            ('item_name', dbt.type_string()),
-            ('item_category', dbt.type_string()),
-            ('categories', 'varchar[]'),
-            ('price', money_type()),
-            ('quantity', dbt.type_bigint()),
-            ('_dlt_load_id', dbt.type_string()),
-        ]) }}
-    from {{ source('matomo_raw', 'ecommerce_items') }}
+    {{ select_source_or_empty(source('matomo_raw', 'ecommerce_items'), [
+        ('id_site', dbt.type_bigint()),
+        ('id_visit', dbt.type_bigint()),
+        ('position', dbt.type_bigint()),
+        ('item_position', dbt.type_bigint()),
+        ('action_type', dbt.type_string()),
+        ('order_id', dbt.type_string()),
+        ('item_sku', dbt.type_string()),
+        ('item_name', dbt.type_string()),
+        ('item_category', dbt.type_string()),
+        ('categories', 'varchar[]'),
+        ('price', money_type()),
+        ('quantity', dbt.type_bigint()),
+        ('_dlt_load_id', dbt.type_string()),
+    ]) }}
 
 ),
 

@@ -1,22 +1,20 @@
 -- One row per goal of a site. No joins.
 with source as (
 
-    select
-        {{ select_source_columns(source('matomo_raw', 'goals'), [
-            ('idsite', dbt.type_bigint()),
-            ('idgoal', dbt.type_bigint()),
-            ('name', dbt.type_string()),
-            ('description', dbt.type_string()),
-            ('match_attribute', dbt.type_string()),
-            ('pattern', dbt.type_string()),
-            ('pattern_type', dbt.type_string()),
-            ('case_sensitive', dbt.type_bigint()),
-            ('allow_multiple', dbt.type_bigint()),
-            ('revenue', money_type()),
-            ('deleted', dbt.type_bigint()),
-            ('_dlt_load_id', dbt.type_string()),
-        ]) }}
-    from {{ source('matomo_raw', 'goals') }}
+    {{ select_source_or_empty(source('matomo_raw', 'goals'), [
+        ('idsite', dbt.type_bigint()),
+        ('idgoal', dbt.type_bigint()),
+        ('name', dbt.type_string()),
+        ('description', dbt.type_string()),
+        ('match_attribute', dbt.type_string()),
+        ('pattern', dbt.type_string()),
+        ('pattern_type', dbt.type_string()),
+        ('case_sensitive', dbt.type_bigint()),
+        ('allow_multiple', dbt.type_bigint()),
+        ('revenue', money_type()),
+        ('deleted', dbt.type_bigint()),
+        ('_dlt_load_id', dbt.type_string()),
+    ]) }}
 
 ),
 

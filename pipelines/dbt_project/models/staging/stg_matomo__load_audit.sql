@@ -1,22 +1,20 @@
 -- One row per (site, local day) the loader read. No joins.
 with source as (
 
-    select
-        {{ select_source_columns(source('matomo_raw', 'load_audit'), [
-            ('id_site', dbt.type_bigint()),
-            ('visit_date', 'date'),
-            ('is_final', dbt.type_boolean()),
-            ('pages', dbt.type_bigint()),
-            ('visits', dbt.type_bigint()),
-            ('actions', dbt.type_bigint()),
-            ('duplicate_visits', dbt.type_bigint()),
-            ('other_day_visits', dbt.type_bigint()),
-            ('truncated_visits', dbt.type_bigint()),
-            ('quarantined_values', dbt.type_bigint()),
-            ('loaded_at', dbt.type_timestamp()),
-            ('_dlt_load_id', dbt.type_string()),
-        ]) }}
-    from {{ source('matomo_raw', 'load_audit') }}
+    {{ select_source_or_empty(source('matomo_raw', 'load_audit'), [
+        ('id_site', dbt.type_bigint()),
+        ('visit_date', 'date'),
+        ('is_final', dbt.type_boolean()),
+        ('pages', dbt.type_bigint()),
+        ('visits', dbt.type_bigint()),
+        ('actions', dbt.type_bigint()),
+        ('duplicate_visits', dbt.type_bigint()),
+        ('other_day_visits', dbt.type_bigint()),
+        ('truncated_visits', dbt.type_bigint()),
+        ('quarantined_values', dbt.type_bigint()),
+        ('loaded_at', dbt.type_timestamp()),
+        ('_dlt_load_id', dbt.type_string()),
+    ]) }}
 
 ),
 

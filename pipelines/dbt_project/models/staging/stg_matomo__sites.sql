@@ -1,20 +1,18 @@
 -- One row per Matomo site. No joins.
 with source as (
 
-    select
-        {{ select_source_columns(source('matomo_raw', 'sites'), [
-            ('idsite', dbt.type_bigint()),
-            ('name', dbt.type_string()),
-            ('main_url', dbt.type_string()),
-            ('timezone', dbt.type_string()),
-            ('currency', dbt.type_string()),
-            ('ecommerce', dbt.type_bigint()),
-            ('sitesearch', dbt.type_bigint()),
-            ('type', dbt.type_string()),
-            ('ts_created', dbt.type_timestamp()),
-            ('_dlt_load_id', dbt.type_string()),
-        ]) }}
-    from {{ source('matomo_raw', 'sites') }}
+    {{ select_source_or_empty(source('matomo_raw', 'sites'), [
+        ('idsite', dbt.type_bigint()),
+        ('name', dbt.type_string()),
+        ('main_url', dbt.type_string()),
+        ('timezone', dbt.type_string()),
+        ('currency', dbt.type_string()),
+        ('ecommerce', dbt.type_bigint()),
+        ('sitesearch', dbt.type_bigint()),
+        ('type', dbt.type_string()),
+        ('ts_created', dbt.type_timestamp()),
+        ('_dlt_load_id', dbt.type_string()),
+    ]) }}
 
 ),
 
