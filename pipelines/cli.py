@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from pipelines import commands
-from pipelines.errors import UserError
+from pipelines.errors import UserError, explain, first_line, interrupted, root_cause
 from pipelines.matomo.client import MatomoError
 
 log = logging.getLogger("matomo_warehouse")
@@ -65,11 +65,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except (UserError, MatomoError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+        return _fail(str(err), 2)
     except KeyboardInterrupt:
-        print("error: interrupted; re-run the same command to resume", file=sys.stderr)
-        return 130
+        return _fail(INTERRUPTED, 130)
+    except Exception as exc:  # one line, never a traceback (-vv logs it)
+        return _unexpected(exc)
+
+
+INTERRUPTED = "interrupted; re-run to continue"
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return code
+
+
+def _unexpected(exc: Exception) -> int:
+    if interrupted(exc):
+        return _fail(INTERRUPTED, 130)
+    known = explain(exc)
+    if known is not None:
+        return _fail(str(known), 2)
+    log.debug("traceback", exc_info=exc)
+    cause = root_cause(exc)
+    return _fail(f"{type(cause).__name__}: {first_line(cause)} (-vv shows the traceback)", 1)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
+from pipelines.errors import UserError
+
 log = logging.getLogger("matomo_warehouse")
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent / "dbt_project"
@@ -49,6 +53,7 @@ def build(
     from dbt.cli.main import dbtRunner
 
     path = Path(duckdb_path).expanduser().resolve()
+    duckdb.connect(str(path)).close()  # a lock held by a reader: one line, not dbt's traceback
     args = _build_args(select, full_refresh, vars, unit_tests)
     started = time.monotonic()
     with _env(DUCKDB_ENV, str(path)):
@@ -56,6 +61,10 @@ def build(
             result = dbtRunner().invoke(args)
         finally:
             _release_duckdb()
+    if isinstance(result.exception, KeyboardInterrupt):
+        raise KeyboardInterrupt
+    if select and result.success and not result.result:
+        raise UserError(f"--select matched no dbt node: {select}")
     return _report(result, time.monotonic() - started)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from pipelines import publish, transform, workflow
-from pipelines.commands._common import add_duckdb_argument
+from pipelines.commands._common import add_duckdb_argument, existing_warehouse
 
 HELP = """\
 Run `dbt build` (models, unit tests, data tests) of dbt_project/ against the DuckDB file:
@@ -38,6 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    existing_warehouse(args.duckdb)
     marker = workflow.marts_marker(args.duckdb)
     marker.unlink(missing_ok=True)  # `run` rebuilds until a whole build succeeds again
     code = transform.build(
