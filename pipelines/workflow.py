@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import secrets
 from pathlib import Path
 
@@ -90,7 +91,7 @@ def _summarize(duckdb_path: str | Path, result: LoadResult) -> None:
         )
 
 
-def loaded_tables(rows: dict[str, int], top: int = 6) -> str:
+def loaded_tables(rows: dict[str, int], top: int = 4) -> str:
     """`1345 rows in 3 tables: visit_actions=5260, visits=1345, ... and N more` (the largest)."""
     if not rows:
         return "no new rows"
@@ -101,13 +102,15 @@ def loaded_tables(rows: dict[str, int], top: int = 6) -> str:
 
 
 def failure_lines(failures: list[MatomoError], width: int = 120) -> list[str]:
-    """One line per (method, cause): `M: cause — N requests, sites 1, 2, D1..D2`."""
+    """One line per method and cause: `M: cause — N requests, sites 1, 2, D1..D2`. Causes that
+    differ only in numbers (dates, ids in the message) count as one; the first one is shown."""
     groups: dict[tuple[str, str], list[MatomoError]] = {}
     for failure in failures:
-        cause = " ".join(failure.cause.split())
-        groups.setdefault((failure.method or "Matomo", cause), []).append(failure)
+        key = (failure.method or "Matomo", re.sub(r"\d+", "#", failure.cause))
+        groups.setdefault(key, []).append(failure)
     lines = []
-    for (method, cause), group in groups.items():
+    for (method, _), group in groups.items():
+        cause = " ".join(group[0].cause.split())
         sites = sorted({str(f.params.get("idSite", "?")) for f in group}, key=_natural)
         dates = sorted(str(f.params["date"]) for f in group if "date" in f.params)
         span = f", {dates[0]}..{dates[-1]}" if dates else ""
