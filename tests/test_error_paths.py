@@ -183,24 +183,45 @@ def clean_live(tmp_path_factory: pytest.TempPathFactory) -> Snapshot:
     return snapshot(db)
 
 
+# Ctrl-C in dlt's load step: the child sends itself SIGINT after its 3rd load job
+INTERRUPT_IN_LOAD = r"""
+import os, signal, sys
+from dlt.load.load import Load
+run_job, done = Load.w_run_job, []
+def w_run_job(self, *args, **kwargs):
+    result = run_job(self, *args, **kwargs)
+    done.append(1)
+    if len(done) == 3:
+        os.kill(os.getpid(), signal.SIGINT)
+    return result
+Load.w_run_job = w_run_job
+from pipelines.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("step", ["extract", "load"])
 def test_ctrl_c_exits_130_and_the_rerun_equals_an_uninterrupted_run(
-    clean_live: Snapshot, tmp_path: Path
+    step: str, clean_live: Snapshot, tmp_path: Path
 ) -> None:
     db = tmp_path / "w.duckdb"
-    with RecordingServer(bundled_recording_dir(), token=TOKEN, latency_s=0.05) as srv:
+    latency = 0.05 if step == "extract" else 0.0  # slow answers: a run still extracting
+    with RecordingServer(bundled_recording_dir(), token=TOKEN, latency_s=latency) as srv:
+        program = [*CLI] if step == "extract" else [sys.executable, "-c", INTERRUPT_IN_LOAD]
         proc = subprocess.Popen(
-            [*CLI, *run_args(srv.url, db, "--only", "live")],
+            [*program, *run_args(srv.url, db, "--only", "live")],
             cwd=REPO,
             env=child_env(),
             stderr=subprocess.PIPE,
             text=True,
         )
-        deadline = time.monotonic() + 60
-        while srv.request_counts().get("Live.getLastVisitsDetails", 0) < 4:
-            assert proc.poll() is None and time.monotonic() < deadline, "never reached Live"
-            time.sleep(0.01)
-        proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=60)
+        if step == "extract":  # while it waits for Matomo's answers
+            deadline = time.monotonic() + 60
+            while srv.request_counts().get("Live.getLastVisitsDetails", 0) < 4:
+                assert proc.poll() is None and time.monotonic() < deadline, "never reached Live"
+                time.sleep(0.01)
+            proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=90)
         assert proc.returncode == 130, err
         assert error_lines(err) == ["error: interrupted; re-run to continue"]
         assert "Traceback" not in err
