@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -110,7 +111,7 @@ def failure_lines(failures: list[MatomoError], width: int = 120) -> list[str]:
         groups.setdefault(key, []).append(failure)
     lines = []
     for (method, _), group in groups.items():
-        cause = " ".join(group[0].cause.split())
+        cause = " ".join(html.unescape(group[0].cause).split())  # Matomo escapes `>` as &gt;
         sites = sorted({str(f.params.get("idSite", "?")) for f in group}, key=_natural)
         dates = sorted(str(f.params["date"]) for f in group if "date" in f.params)
         span = f", {dates[0]}..{dates[-1]}" if dates else ""
