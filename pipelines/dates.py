@@ -68,3 +68,14 @@ def next_midnight(day: dt.date, timezone: str) -> pendulum.DateTime:
 def local_today(timezone: str, now: Any = None) -> pendulum.Date:
     """The local date in `timezone` at `now` (see `to_utc`; default: the clock)."""
     return to_utc(now).in_timezone(timezone).date()
+
+
+def local_date_of(utc_text: Any, timezone: str) -> pendulum.Date | None:
+    """The local date in `timezone` of a UTC datetime text such as Matomo's `ts_created`
+    (`YYYY-MM-DD HH:MM:SS`); None when it is empty or not a datetime."""
+    if not utc_text:
+        return None
+    try:
+        return local_today(timezone, str(utc_text))
+    except UserError:
+        return None

@@ -43,8 +43,6 @@ def refresh(duckdb_path: str | Path, options: LoadOptions, *, transform: bool = 
         return code
     if marker.exists():
         log.info("nothing new loaded and the marts are current; dbt skipped")
-        if not publish.published_path(duckdb_path).exists():  # e.g. first run after an upgrade
-            code = max(code, publish.run(duckdb_path))
         return code
     code = max(code, _transform_and_reconcile(duckdb_path))
     if code == 0:
@@ -87,7 +85,7 @@ def _summarize(duckdb_path: str | Path, result: LoadResult) -> None:
         log.error("%s", line)
     if result.failures:
         log.error(
-            "%d report request(s) failed; their state did not advance, re-run to retry",
+            "%d report failure(s); their state did not advance, re-run to retry",
             len(result.failures),
         )
 
@@ -107,20 +105,29 @@ def failure_lines(failures: list[MatomoError], width: int = 120) -> list[str]:
     differ only in numbers (dates, ids in the message) count as one; the first one is shown."""
     groups: dict[tuple[str, str], list[MatomoError]] = {}
     for failure in failures:
-        key = (failure.method or "Matomo", re.sub(r"\d+", "#", failure.cause))
+        key = (failure.method or "", re.sub(r"\d+", "#", failure.cause))
         groups.setdefault(key, []).append(failure)
     lines = []
     for (method, _), group in groups.items():
         cause = " ".join(html.unescape(group[0].cause).split())  # Matomo escapes `>` as &gt;
-        sites = sorted({str(f.params.get("idSite", "?")) for f in group}, key=_natural)
-        dates = sorted(str(f.params["date"]) for f in group if "date" in f.params)
-        span = f", {dates[0]}..{dates[-1]}" if dates else ""
+        if not method:  # e.g. the circuit breaker's summary: a line of its own
+            lines.append(cause + (f" ({len(group)} times)" if len(group) > 1 else ""))
+            continue
         text = cause if len(cause) <= width else cause[: width - 1] + "…"
-        lines.append(
-            f"{method}: {text} — {len(group)} request{'s' * (len(group) != 1)}, "
-            f"site{'s' * (len(sites) != 1)} {', '.join(sites)}{span}"
-        )
+        lines.append(f"{method}: {text} — {_where(group)}")
     return lines
+
+
+def _where(group: list[MatomoError]) -> str:
+    """`3 requests, sites 1, 2, 2026-10-01..2026-10-11` (sites and dates when known)."""
+    parts = [f"{len(group)} request{'s' * (len(group) != 1)}"]
+    sites = sorted({str(f.params["idSite"]) for f in group if "idSite" in f.params}, key=_natural)
+    if sites:
+        parts.append(f"site{'s' * (len(sites) != 1)} {', '.join(sites)}")
+    dates = sorted(str(f.params["date"]) for f in group if "date" in f.params)
+    if dates:
+        parts.append(f"{dates[0]}..{dates[-1]}")
+    return ", ".join(parts)
 
 
 def _natural(site: str) -> tuple[int, str]:

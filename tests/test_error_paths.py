@@ -301,7 +301,7 @@ def test_failed_report_requests_are_summarised(
         assert main(args) == 1
     errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
     total = re.fullmatch(
-        r"(\d+) report request\(s\) failed; their state did not advance, re-run to retry",
+        r"(\d+) report failure\(s\); their state did not advance, re-run to retry",
         errors[-1],
     )
     assert total, errors

@@ -21,6 +21,7 @@ from typing import Any
 import duckdb
 import pytest
 
+from pipelines.matomo import client as client_module
 from pipelines.matomo.client import ClientConfig, MatomoClient, MatomoError
 from pipelines.recording import RecordingServer, bundled_recording_dir, load_recording
 from pipelines.recording.recording import Recording
@@ -226,7 +227,8 @@ def test_a_live_fault_that_persists_fails_the_run_cleanly_and_a_rerun_repairs(
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """The delays the client sleeps between attempts (not actually slept)."""
     delays: list[float] = []
-    monkeypatch.setattr(time, "sleep", delays.append)
+    monkeypatch.setattr(time, "sleep", delays.append)  # the rate limiter
+    monkeypatch.setattr(client_module, "_sleep", lambda seconds, _halted: delays.append(seconds))
     return delays
 
 

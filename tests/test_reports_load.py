@@ -297,6 +297,7 @@ class _ScriptedClient:
     """Answers every report sub-request with `body`; sites as Matomo describes them."""
 
     body: ClassVar[Any] = None
+    halted = False  # MatomoClient's circuit breaker: never trips here
 
     def __init__(self, url: str, token: str) -> None:
         pass

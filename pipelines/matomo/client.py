@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import email.utils
 import json
 import logging
 import random
-import re
 import threading
 import time
 from collections.abc import Mapping, Sequence
@@ -20,6 +17,18 @@ import requests
 from pipelines.errors import missing_config
 
 from . import settings
+from .answers import (
+    BROKEN_BODY,
+    MID_REQUEST,
+    bulk_where,
+    classify_garbage,
+    describe,
+    redirect_cause,
+    retry_after_seconds,
+    short_cause,
+    transient_message,
+)
+from .breaker import Breaker
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +69,23 @@ class MatomoError(Exception):
         prefix = f"Matomo {' '.join(where)}: " if where else "Matomo: "
         return prefix + " ".join(self.cause.split())
 
+    @property
+    def fatal(self) -> bool:
+        """Stops the whole run: a redirect (wrong URL), HTTP 401/403 (token), a halted client."""
+        return self.status is not None and (300 <= self.status < 400 or self.status in (401, 403))
+
+
+class Halted(MatomoError):
+    """The client was stopped (circuit breaker, or its source failed): no request was sent."""
+
+    def __init__(self, not_attempted: int = 0) -> None:
+        super().__init__("stopped: an earlier failure ended this source's calls")
+        self.not_attempted = not_attempted  # requests of the current site left out
+
+    @property
+    def fatal(self) -> bool:
+        return True
+
 
 @dataclass(frozen=True)
 class ClientConfig:
@@ -70,6 +96,7 @@ class ClientConfig:
     backoff_base_s: float = settings.DEFAULT_BACKOFF_BASE_S
     backoff_max_s: float = settings.DEFAULT_BACKOFF_MAX_S
     max_requests_per_second: float = 0.0  # 0 = no client-side rate limit
+    max_consecutive_failures: int = settings.DEFAULT_MAX_CONSECUTIVE_FAILURES  # 0 = no breaker
 
 
 class _RateLimiter:
@@ -120,6 +147,16 @@ class MatomoClient:
         self.config = config or ClientConfig()
         self._limiter = _RateLimiter(self.config.max_requests_per_second)
         self._local = threading.local()
+        self.breaker = Breaker(self.config.max_consecutive_failures)
+
+    @property
+    def halted(self) -> bool:
+        """True once the breaker tripped or `halt` was called: every later call raises Halted."""
+        return self.breaker.halted.is_set()
+
+    def halt(self, err: BaseException | None = None) -> None:
+        """Stop this client's calls at once, also those waiting to retry (other threads)."""
+        self.breaker.halt(err)
 
     def __repr__(self) -> str:  # never show the token
         return f"MatomoClient({self.endpoint!r})"
@@ -150,7 +187,7 @@ class MatomoClient:
             f"urls[{i}]": urlencode({k: v for k, v in r.items() if v is not None})
             for i, r in enumerate(requests_)
         }
-        where = _bulk_where(requests_)
+        where = bulk_where(requests_)
         body = self._request("API.getBulkRequest", form, where)
         message = matomo_error_message(body)
         if message is not None:
@@ -158,7 +195,7 @@ class MatomoClient:
                 message,
                 method="API.getBulkRequest",
                 params=where,
-                transient=_transient_message(message),
+                transient=transient_message(message),
             )
         if not isinstance(body, list) or len(body) != len(requests_):
             raise MatomoError(
@@ -179,7 +216,7 @@ class MatomoClient:
                         message,
                         method=str(sub.get("method")),
                         params=sub,
-                        transient=_transient_message(message),
+                        transient=transient_message(message),
                     )
                 )
         return out
@@ -195,19 +232,13 @@ class MatomoClient:
         `params`)."""
         attempt = 0
         while True:
+            if self.halted:
+                raise Halted()
             try:
-                return self._attempt(method, params, params if where is None else where)
+                body = self._attempt(method, params, params if where is None else where)
             except MatomoError as err:
                 if not err.transient or attempt >= self.config.max_retries:
-                    if err.transient and self.config.max_retries:
-                        raise MatomoError(
-                            f"{err.cause} (gave up after {attempt + 1} attempts)",
-                            method=err.method,
-                            params=err.params,
-                            transient=True,
-                            status=err.status,
-                        ) from None
-                    raise
+                    raise self._gave_up(err, attempt) from None
                 delay = err.retry_after if err.retry_after is not None else self._backoff(attempt)
                 attempt += 1
                 log.warning(
@@ -217,7 +248,25 @@ class MatomoClient:
                     self.config.max_retries + 1,
                     delay,
                 )
-                time.sleep(delay)
+                _sleep(delay, self.breaker.halted)
+                continue
+            self.breaker.succeeded()
+            return body
+
+    def _gave_up(self, err: MatomoError, attempt: int) -> MatomoError:
+        """The error a call ends with; a transient one counts towards the circuit breaker."""
+        if not err.transient:
+            return err
+        if self.config.max_retries:
+            err = MatomoError(
+                f"{err.cause} (gave up after {attempt + 1} attempts)",
+                method=err.method,
+                params=err.params,
+                transient=True,
+                status=err.status,
+            )
+        self.breaker.failed(err)
+        return err
 
     def _backoff(self, attempt: int) -> float:
         """Exponential backoff with jitter: uniform in [cap/2, cap], cap = base * 2^attempt."""
@@ -228,10 +277,14 @@ class MatomoClient:
         self._limiter.wait()
         query = {"module": "API", "method": method, "format": "json"}
         form = {**params, "token_auth": self._token}
-        log.debug("POST %s %s %s", self.endpoint, method, _describe(where))
+        log.debug("POST %s %s %s", self.endpoint, method, describe(where))
         try:
             response = self._session.post(
-                self.endpoint, params=query, data=form, timeout=self.config.timeout_s
+                self.endpoint,
+                params=query,
+                data=form,
+                timeout=self.config.timeout_s,
+                allow_redirects=False,  # never carry the token to wherever a redirect points
             )
         except requests.Timeout:
             raise MatomoError(
@@ -242,8 +295,8 @@ class MatomoClient:
                 transient=True,
             ) from None
         except requests.ConnectionError as exc:
-            cause = _short(exc)
-            hint = "" if cause in _MID_REQUEST else "; check sources.matomo.url"
+            cause = short_cause(exc)
+            hint = "" if cause in MID_REQUEST else "; check sources.matomo.url"
             raise MatomoError(
                 f"connection to {self.endpoint} failed ({cause}){hint}",
                 method=method,
@@ -251,7 +304,7 @@ class MatomoClient:
                 transient=True,
             ) from None
         except requests.RequestException as exc:  # broken chunked body, bad URL, ...
-            transient = isinstance(exc, _BROKEN_BODY)
+            transient = isinstance(exc, BROKEN_BODY)
             raise MatomoError(
                 f"request to {self.endpoint} failed ({type(exc).__name__})",
                 method=method,
@@ -262,6 +315,10 @@ class MatomoClient:
 
     def _decode(self, method: str, params: Mapping[str, Any], response: requests.Response) -> JSON:
         status = response.status_code
+        if 300 <= status < 400:
+            raise MatomoError(
+                redirect_cause(self.endpoint, response), method=method, params=params, status=status
+            )
         text = response.text
         if status in settings.TRANSIENT_HTTP_STATUSES:
             raise MatomoError(
@@ -270,7 +327,7 @@ class MatomoClient:
                 params=params,
                 transient=True,
                 status=status,
-                retry_after=_retry_after(response.headers.get("Retry-After")),
+                retry_after=retry_after_seconds(response.headers.get("Retry-After")),
             )
         try:
             body = json.loads(text) if text.strip() else None
@@ -293,129 +350,19 @@ class MatomoClient:
                 status=status,
             )
         if body is None:
-            cause, transient = _classify_garbage(text, self.endpoint)
+            cause, transient = classify_garbage(text, self.endpoint)
             raise MatomoError(
                 cause, method=method, params=params, transient=transient, status=status
             )
         message = matomo_error_message(body)
-        if message is not None and _transient_message(message):
+        if message is not None and transient_message(message):
             raise MatomoError(message, method=method, params=params, transient=True)
         return body
 
 
-# A Matomo that answers 200 with something other than JSON:
-#  - an empty body: PHP died before writing (or a proxy dropped the body) -> retried;
-#  - cut-off JSON (starts like JSON, does not parse): the connection or PHP died mid-answer
-#    -> retried;
-#  - a PHP error page ("Fatal error: Allowed memory size ...", "Maximum execution time"):
-#    retried, as overload, deploys and database hiccups are the usual causes; when it is
-#    deterministic (memory_limit too low for the request) the retries are bounded by
-#    max_retries and the final message says what the page said;
-#  - anything else (an HTML page without PHP error markers, a login or parking page): the URL
-#    does not point at Matomo's API, so retrying cannot help -> fails at once.
-_PHP_ERROR_MARKERS = (
-    "fatal error",
-    "parse error",
-    "allowed memory size",
-    "maximum execution time",
-    "<b>warning</b>",
-    "uncaught exception",
-)
-# Matomo error messages ({"result":"error"}) that come from a momentarily sick database.
-_TRANSIENT_MESSAGES = (
-    "deadlock",
-    "lock wait timeout",
-    "server has gone away",
-    "too many connections",
-    "try again later",
-)
-
-
-def _classify_garbage(text: str, endpoint: str) -> tuple[str, bool]:
-    stripped = text.strip()
-    if not stripped:
-        return "answered HTTP 200 with an empty body (PHP crash or proxy?)", True
-    if stripped[0] in "[{":
-        return f"answered cut-off JSON ({len(text)} bytes; connection or PHP died mid-answer)", True
-    lowered = stripped.lower()
-    if any(marker in lowered for marker in _PHP_ERROR_MARKERS):
-        return f"answered a PHP error page ({_snippet(_strip_tags(stripped))})", True
-    return (
-        f"answered non-JSON ({_snippet(_strip_tags(stripped))}); is {endpoint} a Matomo "
-        "server? check sources.matomo.url",
-        False,
-    )
-
-
-def _transient_message(message: str) -> bool:
-    lowered = message.lower()
-    return any(marker in lowered for marker in _TRANSIENT_MESSAGES)
-
-
-def _strip_tags(text: str) -> str:
-    return re.sub(r"<[^>]*>", "", text)
-
-
-def _bulk_where(requests_: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """idSite/period/date summary of a bulk call's sub-requests, for its error messages."""
-    where: dict[str, Any] = {}
-    for key in ("idSite", "period", "date"):
-        values = sorted({str(r[key]) for r in requests_ if r.get(key) is not None})
-        if values:
-            where[key] = values[0] if len(values) == 1 else f"{values[0]}..{values[-1]}"
-    return where
-
-
-def _describe(params: Mapping[str, Any]) -> str:
-    """`key=value ...` of a call for debug logs (never holds token_auth: it is not in params)."""
-    return " ".join(f"{k}={v}" for k, v in params.items() if k != "token_auth")
-
-
-def _retry_after(value: str | None) -> float | None:
-    """Retry-After in seconds (delta-seconds or an HTTP date), capped at the backoff maximum."""
-    if not value:
-        return None
-    try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=dt.UTC)
-        seconds = (when - dt.datetime.now(dt.UTC)).total_seconds()
-    return min(max(seconds, 0.0), settings.DEFAULT_BACKOFF_MAX_S)
-
-
-def _snippet(text: str, limit: int = 80) -> str:
-    flat = " ".join(text.split())
-    return flat[:limit] + ("..." if len(flat) > limit else "")
-
-
-_BROKEN_BODY = (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError)
-
-# ConnectionError causes that happen after the connection was made (the URL is fine).
-_MID_REQUEST = ("connection reset", "closed without an answer")
-
-
-def _short(exc: Exception) -> str:
-    text = str(exc)
-    for marker, name in (
-        ("Connection refused", "connection refused"),
-        ("Name or service not known", "DNS lookup failed"),
-        ("Temporary failure in name resolution", "DNS lookup failed"),
-        ("nodename nor servname", "DNS lookup failed"),
-        ("Failed to resolve", "DNS lookup failed"),
-        ("Connection reset", "connection reset"),
-        ("Remote end closed connection", "closed without an answer"),
-        ("RemoteDisconnected", "closed without an answer"),
-        ("timed out", "connect timed out"),
-        ("CERTIFICATE_VERIFY_FAILED", "TLS certificate not trusted"),
-    ):
-        if marker in text:
-            return name
-    return type(exc).__name__
+def _sleep(seconds: float, halted: threading.Event) -> None:
+    """Wait before a retry; cut short when the client is halted meanwhile."""
+    halted.wait(seconds)
 
 
 def make_client(
@@ -425,6 +372,7 @@ def make_client(
     max_retries: int = settings.DEFAULT_MAX_RETRIES,
     backoff_base: float = settings.DEFAULT_BACKOFF_BASE_S,
     max_requests_per_second: float = 0.0,
+    max_consecutive_failures: int = settings.DEFAULT_MAX_CONSECUTIVE_FAILURES,
 ) -> MatomoClient:
     """A client from the `[sources.matomo]` settings the sources receive."""
     config = ClientConfig(
@@ -432,5 +380,6 @@ def make_client(
         max_retries=int(max_retries),
         backoff_base_s=float(backoff_base),
         max_requests_per_second=float(max_requests_per_second),
+        max_consecutive_failures=int(max_consecutive_failures),
     )
     return MatomoClient(url, api_token, config)

@@ -11,6 +11,9 @@ DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MAX_RETRIES = 5
 DEFAULT_BACKOFF_BASE_S = 1.0
 DEFAULT_BACKOFF_MAX_S = 60.0
+# Circuit breaker: a source stops after this many consecutive calls that failed the same way
+# after their retries (the rest of its requests are not attempted).
+DEFAULT_MAX_CONSECUTIVE_FAILURES = 5
 TRANSIENT_HTTP_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 USER_AGENT = "matomo-warehouse/0.1 (+dlt)"
 

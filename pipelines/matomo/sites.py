@@ -10,7 +10,7 @@ from typing import Any
 
 import pendulum
 
-from pipelines.dates import local_today
+from pipelines.dates import local_date_of, local_today
 
 from .client import MatomoClient, MatomoError
 
@@ -27,6 +27,9 @@ class Site:
     currency: str
     ecommerce: bool
     raw: dict[str, Any]
+    # local date of `ts_created` (UTC); Matomo moves it back when it tracks or imports an older
+    # visit, so no day before it has data. None when the server does not say.
+    created: pendulum.Date | None = None
 
     @classmethod
     def from_api(cls, row: dict[str, Any]) -> Site:
@@ -38,11 +41,43 @@ class Site:
             currency=str(row.get("currency") or ""),
             ecommerce=str(row.get("ecommerce") or "0") not in ("0", "", "False", "false"),
             raw=row,
+            created=local_date_of(row.get("ts_created"), normalize_timezone(tz)),
         )
 
     def today(self, now: datetime.datetime | None = None) -> pendulum.Date:
         """The site's local date at `now`, an aware datetime (default: the real now)."""
         return local_today(self.timezone, now)
+
+
+def bound_days(
+    site: Site,
+    start: datetime.date | None,
+    end: datetime.date | None,
+    default_start: datetime.date,
+    last: tuple[str, datetime.date],
+    source: str,
+) -> tuple[datetime.date, datetime.date]:
+    """A site's first and last day for this run. `end` (default: the last day) is capped at
+    `last` = (name, date): the site's yesterday for reports, its today for Live. `start`
+    (default: `default_start`) is moved up to the site's creation date. A date the user gave
+    that moves is said in one WARNING line. The range is empty (first > last) if nothing is
+    left."""
+    name, last_day = last
+    if end is not None and end > last_day:
+        log.warning(
+            "site %d: %s end date %s is after the site's %s (%s, %s); loading to %s",
+            site.id, source, end, name, last_day, site.timezone, last_day,
+        )  # fmt: skip
+    last_day = min(end or last_day, last_day)
+    first = start or default_start
+    if site.created is not None and first < site.created:
+        if start is not None:
+            log.warning(
+                "site %d: %s start date %s is before the site was created (%s, ts_created); "
+                "loading from %s", site.id, source, start, site.created, site.created,
+            )  # fmt: skip
+        first = site.created
+    return first, last_day
 
 
 def normalize_timezone(tz: str) -> str:
@@ -98,7 +133,7 @@ def offered_reports(client: MatomoClient, site_id: int, date: str) -> set[str] |
             "API.getReportMetadata", {"idSite": site_id, "period": "day", "date": date}
         )
     except MatomoError as err:
-        if err.status in (401, 403):
+        if err.fatal:
             raise
         log.warning("cannot check the report catalogue: %s", err)
         return None

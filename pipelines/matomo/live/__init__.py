@@ -50,6 +50,7 @@ def matomo_source(
     max_retries: int = settings.DEFAULT_MAX_RETRIES,
     backoff_base: float = settings.DEFAULT_BACKOFF_BASE_S,
     max_requests_per_second: float = 0.0,
+    max_consecutive_failures: int = settings.DEFAULT_MAX_CONSECUTIVE_FAILURES,
     visits_per_load: int = settings.DEFAULT_VISITS_PER_LOAD,
     run: RunContext | None = None,
 ) -> Sequence[Any]:
@@ -71,6 +72,8 @@ def matomo_source(
         max_retries: retries of a transient failure.
         backoff_base: first retry delay in seconds (doubles per retry).
         max_requests_per_second: client-side rate limit; 0 = none.
+        max_consecutive_failures: circuit breaker of the client (a Live day that fails after
+            its retries fails the source anyway, and stops the other fetches at once).
         visits_per_load: a load ends at the first day boundary after this many visits; the
             runner continues with the same `run` until `run.chunks.more` is False.
         run: run-time context (now, force_start, the load-chunk tracker); see `RunContext`.
@@ -79,8 +82,9 @@ def matomo_source(
     start = optional_date(start_date, "sources.matomo.start_date")
     end = optional_date(end_date, "sources.matomo.end_date")
     client = make_client(
-        url, api_token, request_timeout, max_retries, backoff_base, max_requests_per_second
-    )
+        url, api_token, request_timeout, max_retries, backoff_base, max_requests_per_second,
+        max_consecutive_failures,
+    )  # fmt: skip
     sites = fetch_sites(client, site_ids)
     run.chunks.visits_per_load = int(visits_per_load)
     run.chunks.next_load()
@@ -151,7 +155,9 @@ def _read_days(
         return fetch_day_pages(client, unit[0].id, unit[1], page_size)
 
     batches = VisitBatches(_BATCH_VISITS)
-    for (site, day, final), pages in ordered_pages(units, produce, concurrency):
+    # A day that fails fails the source: the other fetches stop at once (client.halt).
+    fetched = ordered_pages(units, produce, concurrency, on_error=client.halt)
+    for (site, day, final), pages in fetched:
         yield from batches.start_site(site)
         audit = DayAudit(id_site=site.id, visit_date=day, is_final=final)
         for page in pages:
@@ -209,7 +215,12 @@ def ecommerce_items(envelope: dict[str, Any]) -> Iterator[Any]:
 
 
 @dlt.transformer(
-    name="load_audit", write_disposition="append", columns={"visit_date": {"data_type": "date"}}
+    name="load_audit",
+    # insert-only merge, not append: a load job replayed after a crash (dlt re-runs jobs that
+    # were not marked complete) must not add the same audit rows twice
+    primary_key=("id_site", "visit_date", "loaded_at"),
+    write_disposition={"disposition": "merge", "strategy": "insert-only"},
+    columns={"visit_date": {"data_type": "date"}},
 )
 def load_audit(envelope: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """One row per (site, day) read by each run: visits, actions and anomalies seen."""

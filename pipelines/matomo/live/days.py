@@ -11,7 +11,7 @@ from pipelines.dates import next_midnight, parse_date
 
 from .. import settings
 from ..run_context import LoadChunks
-from ..sites import Site
+from ..sites import Site, bound_days
 
 log = logging.getLogger(__name__)
 
@@ -48,12 +48,13 @@ def plan_days(
 ) -> DayPlan:
     """Days to read: from the day after the last final one (or `start_date`) to `end_date`.
 
-    `start_date` defaults to `DEFAULT_BACKFILL_DAYS` before the site's today; `end_date`
-    defaults to, and is capped at, the site's local today.
+    `start_date` defaults to `DEFAULT_BACKFILL_DAYS` before the site's today and is moved up
+    to its creation date; `end_date` defaults to, and is capped at, the site's local today
+    (`sites.bound_days`).
     """
     today = site.today(now)
-    end = min(end_date or today, today)
-    start = start_date or today - dt.timedelta(days=settings.DEFAULT_BACKFILL_DAYS)
+    default_start = today - dt.timedelta(days=settings.DEFAULT_BACKFILL_DAYS)
+    start, end = bound_days(site, start_date, end_date, default_start, ("today", today), "Live")
     if last_final_day is not None and not force_start:
         start = max(start, last_final_day + dt.timedelta(days=1))
     days = tuple(start + dt.timedelta(days=i) for i in range((end - start).days + 1))
@@ -81,7 +82,7 @@ def plan_site(
         site,
         start_date=resume + dt.timedelta(days=1) if resume else start,
         last_final_day=parse_date(last, "state") if last else None,
-        end_date=end,
+        end_date=min(end, site.today(now)) if end and resume else end,  # said in the 1st load
         now=now,
         force_start=force or resume is not None,
     )

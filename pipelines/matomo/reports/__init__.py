@@ -12,7 +12,7 @@ from typing import Any
 import dlt
 
 from .. import settings
-from ..client import MatomoClient, make_client
+from ..client import Halted, MatomoClient, MatomoError, make_client
 from ..run_context import RunContext
 from ..sites import check_report_methods, fetch_sites, list_site_ids
 from .jobs import site_report_items
@@ -37,6 +37,7 @@ def matomo_reports(
     max_retries: int = settings.DEFAULT_MAX_RETRIES,
     backoff_base: float = settings.DEFAULT_BACKOFF_BASE_S,
     max_requests_per_second: float = 0.0,
+    max_consecutive_failures: int = settings.DEFAULT_MAX_CONSECUTIVE_FAILURES,
     run: RunContext | None = None,
 ) -> Any:
     """Matomo's archived reports (Reporting API) into one `report_<module>_<action>` table each.
@@ -63,6 +64,8 @@ def matomo_reports(
         max_retries: retries of a transient failure.
         backoff_base: first retry delay in seconds (doubles per retry).
         max_requests_per_second: client-side rate limit; 0 = none.
+        max_consecutive_failures: stop after this many calls in a row failed the same way
+            (after their retries); 0 = never.
         run: run-time context (now, force_start, the failures sink, verify_catalogue: check
             every report method against API.getReportMetadata first); see `RunContext`.
     """
@@ -79,8 +82,9 @@ def matomo_reports(
         now=run.now,
     )
     client = make_client(
-        url, api_token, request_timeout, max_retries, backoff_base, max_requests_per_second
-    )
+        url, api_token, request_timeout, max_retries, backoff_base, max_requests_per_second,
+        max_consecutive_failures,
+    )  # fmt: skip
     if run.verify_catalogue:  # a misspelt report method fails here, before anything is loaded
         _verify_catalogue(client, plan, site_ids)
     return report_items(client, plan, site_ids, run.failures)
@@ -104,6 +108,29 @@ def report_items(
     label; a re-pulled day replaces its rows) and `report_loads` (one row per loaded report
     and day, also for empty reports)."""
     state = dlt.current.source_state().setdefault(STATE_KEY, {})
-    for site in fetch_sites(client, site_ids):
+    sites = fetch_sites(client, site_ids)
+    for number, site in enumerate(sites, 1):
         site_state = state.setdefault(str(site.id), {})
-        yield from site_report_items(client, plan, site, site_state, failures)
+        try:
+            yield from site_report_items(client, plan, site, site_state, failures)
+        except Halted as stop:  # the circuit breaker tripped: one line instead of a flood
+            _stopped(client, stop, site.id, len(sites) - number, failures)
+            return
+
+
+def _stopped(
+    client: MatomoClient, stop: Halted, site_id: int, sites_left: int, failures: list
+) -> None:
+    """Replace the failures that tripped the breaker by its one summary line."""
+    if not client.breaker.tripped:
+        raise stop
+    streak = client.breaker.streak
+    failures[:] = [f for f in failures if not any(f is s for s in streak)]
+    left = (
+        f"{stop.not_attempted} requests of site {site_id}"
+        if stop.not_attempted
+        else (f"the reports of site {site_id}")
+    )
+    if sites_left:
+        left += f" and {sites_left} more site(s)"
+    failures.append(MatomoError(client.breaker.summary("Reporting API", left)))

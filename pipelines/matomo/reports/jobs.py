@@ -9,7 +9,7 @@ from typing import Any
 import dlt
 import pendulum
 
-from ..client import MatomoClient, MatomoError
+from ..client import Halted, MatomoClient, MatomoError
 from ..sites import Site
 from . import rows, schedule
 from .catalogue import goal_ids, needs_goals, specs_for_site
@@ -30,7 +30,15 @@ def site_report_items(
     specs = specs_for_site(
         plan.specs, ecommerce=site.ecommerce, goal_ids=_site_goals(client, plan, site, failures)
     )
-    start, end = schedule.site_range(plan, site.today(plan.now))
+    start, end = schedule.site_range(plan, site)
+    yesterday = site.today(plan.now).subtract(days=1)
+    beyond = schedule.state_beyond(site_state, yesterday)
+    if beyond:
+        log.warning(
+            "site %d: report state reaches %s, after the site's yesterday %s (a run with a "
+            "future end date); days since it last really loaded are not re-pulled: run with "
+            "--start-date <that day>", site.id, beyond, yesterday,
+        )  # fmt: skip
     jobs, reach = schedule.plan_jobs(
         specs, plan.periods, site_state, start, end, plan.lookback_days, plan.force_start
     )
@@ -46,7 +54,7 @@ def site_report_items(
     yield from _site_chunks(client, site, chunks, failed, failures)
     schedule.advance_state(site_state, reach, failed)
     log.info(
-        "site %d: reports loaded, %d failed requests",
+        "site %d: reports loaded, %d failure(s)",
         site.id,
         sum(1 for f in failures if f.params.get("idSite") == str(site.id)),
     )
@@ -59,12 +67,22 @@ def _site_chunks(
     failed: set[tuple[str, str]],
     failures: list,
 ) -> Iterator[Any]:
-    """One bulk call per chunk of jobs; failed jobs land in `failed` and `failures`."""
+    """One bulk call per chunk of jobs; failed jobs land in `failed` and `failures` (a whole
+    failed bulk call once). Raises Halted, counting what is left, once the client stopped."""
     loaded_at = pendulum.now("UTC")
     for number, chunk in enumerate(chunks, 1):
-        results = _bulk_results(
-            client, [job.spec.request(site.id, job.period, job.date) for job in chunk]
-        )
+        if client.halted:  # the circuit breaker tripped
+            raise Halted(not_attempted=sum(len(c) for c in chunks[number - 1 :]))
+        try:
+            requests = [job.spec.request(site.id, job.period, job.date) for job in chunk]
+            results = client.bulk(requests)
+        except MatomoError as err:
+            if err.fatal:
+                raise
+            log.warning("%s (%d report requests)", err, len(chunk))
+            failures.append(err)
+            failed.update(job.window_key for job in chunk)
+            continue
         yield from _chunk_items(chunk, results, site.id, loaded_at, failed, failures)
         log.debug("site %d: bulk call %d/%d done", site.id, number, len(chunks))
 
@@ -77,30 +95,11 @@ def _site_goals(
     try:
         return goal_ids(client.call("Goals.getGoals", {"idSite": site.id}))
     except MatomoError as err:
-        if err.status in (401, 403):
+        if err.fatal:
             raise
-        log.error("%s (per-goal reports skipped)", err)
+        log.warning("%s (per-goal reports skipped)", err)
         failures.append(err)
         return []
-
-
-def _bulk_results(client: MatomoClient, requests: list[dict[str, str]]) -> list[Any]:
-    """Sub-request results; a whole failed bulk call fails each of its sub-requests."""
-    try:
-        return client.bulk(requests)
-    except MatomoError as err:
-        if err.status in (401, 403):
-            raise
-        return [
-            MatomoError(
-                f"bulk request failed: {err.cause}",
-                method=r["method"],
-                params=r,
-                transient=err.transient,
-                status=err.status,
-            )
-            for r in requests
-        ]
 
 
 def _chunk_items(

@@ -13,6 +13,7 @@ from pipelines.dates import optional_date, parse_date, to_utc
 from pipelines.errors import UserError
 
 from .. import settings
+from ..sites import Site, bound_days
 from .catalogue import ReportSpec, parse_catalogue
 
 STATE_KEY = "reports"
@@ -156,13 +157,24 @@ def advance_state(
             periods[period] = max(periods.get(period, ""), day.to_date_string())
 
 
+def state_beyond(site_state: Mapping[str, Mapping[str, str]], end: pendulum.Date) -> str | None:
+    """The latest saved day after `end` (left by a run with a future end_date), if any."""
+    days = [day for periods in site_state.values() for day in periods.values()]
+    latest = max(days, default="")
+    return latest if latest > end.to_date_string() else None
+
+
 def batches(jobs: Sequence[Job], size: int) -> list[Sequence[Job]]:
     return [jobs[i : i + size] for i in range(0, len(jobs), size)]
 
 
-def site_range(plan: ReportPlan, today: pendulum.Date) -> tuple[pendulum.Date, pendulum.Date]:
-    """A site's days for this run, by its local `today`: `start` (default: DEFAULT_BACKFILL_DAYS
-    before today) to `end` (default: yesterday)."""
-    end = plan.end or today.subtract(days=1)
-    start = plan.start or today.subtract(days=settings.DEFAULT_BACKFILL_DAYS)
-    return start, end
+def site_range(plan: ReportPlan, site: Site) -> tuple[pendulum.Date, pendulum.Date]:
+    """A site's days for this run, by its local today: `start` (default: DEFAULT_BACKFILL_DAYS
+    before today; never before the site's creation date) to `end` (default, and at most: its
+    yesterday, the last day whose reports are complete). Empty (start > end) if none is left."""
+    today = site.today(plan.now)
+    default_start = today.subtract(days=settings.DEFAULT_BACKFILL_DAYS)
+    yesterday = today.subtract(days=1)
+    return bound_days(
+        site, plan.start, plan.end, default_start, ("yesterday", yesterday), "reports"
+    )
