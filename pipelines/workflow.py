@@ -111,7 +111,8 @@ def failure_lines(failures: list[MatomoError], width: int = 120) -> list[str]:
     for (method, _), group in groups.items():
         cause = " ".join(html.unescape(group[0].cause).split())  # Matomo escapes `>` as &gt;
         if not method:  # e.g. the circuit breaker's summary: a line of its own
-            lines.append(cause + (f" ({len(group)} times)" if len(group) > 1 else ""))
+            line = html.unescape(str(group[0]))
+            lines.append(line + (f" ({len(group)} times)" if len(group) > 1 else ""))
             continue
         text = cause if len(cause) <= width else cause[: width - 1] + "…"
         lines.append(f"{method}: {text} — {_where(group)}")
