@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -56,6 +57,17 @@ def configure_logging(verbose: int, quiet: bool) -> None:
     if verbose < 2:  # dlt and urllib3 are chatty at INFO
         for noisy in ("dlt", "urllib3", "requests"):
             logging.getLogger(noisy).setLevel(logging.WARNING)
+        # dlt logs a failed load job as ERROR lines (and tracebacks) of its own; the one
+        # `error:` line names the cause. -v shows dlt's warnings and errors, -vv everything.
+        # (dlt sets its level from runtime.log_level when a pipeline starts.)
+        if not verbose:
+            os.environ.setdefault("RUNTIME__LOG_LEVEL", "CRITICAL")
+        logging.getLogger("dlt").addFilter(_without_traceback)
+
+
+def _without_traceback(record: logging.LogRecord) -> bool:
+    record.exc_info, record.exc_text, record.stack_info = None, None, None
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> int:

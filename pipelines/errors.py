@@ -85,10 +85,15 @@ def explain(exc: BaseException) -> UserError | None:
         if lock := _LOCK.search(text):
             return locked(lock["path"], lock["pid"], lock["prog"])
         if isinstance(cause, OSError) and cause.errno in _OS_MESSAGES:
-            return os_error(cause.errno, cause.filename or "", cause.strerror or "")
-        if io := _DUCKDB_IO.search(text):
+            target = cause.filename2 or cause.filename or ""  # a copy or move: its destination
+            return os_error(cause.errno, target, cause.strerror or "")
+        if _is_duckdb_error(cause) and (io := _DUCKDB_IO.search(text)):
             return os_error(_WHY_ERRNO[io["why"]], io["path"], io["why"])
     return None
+
+
+def _is_duckdb_error(exc: BaseException) -> bool:
+    return type(exc).__module__.split(".")[0] in ("duckdb", "_duckdb")
 
 
 def locked(path: str, pid: str, prog: str) -> UserError:
@@ -114,4 +119,4 @@ _OS_MESSAGES = {
 
 
 def os_error(code: int, path: str | Path, why: str) -> UserError:
-    return UserError(_OS_MESSAGES[code].format(path=path or "the DuckDB file", why=why))
+    return UserError(_OS_MESSAGES[code].format(path=path or "the warehouse folder", why=why))
