@@ -24,7 +24,7 @@ demo: $(STAMP)  ## load the bundled sample recording into matomo_warehouse.duckd
 	$(BIN)/matomo-warehouse demo
 
 # sqlfluff compiles the dbt models (dbt templater) against an in-memory DuckDB: no warehouse needed
-SQLFLUFF := cd dbt_project && MATOMO_DUCKDB_PATH=:memory: ../$(BIN)/sqlfluff lint models
+SQLFLUFF := cd pipelines/dbt_project && MATOMO_DUCKDB_PATH=:memory: ../../$(BIN)/sqlfluff lint models
 
 lint: $(STAMP)  ## ruff (check + format) and sqlfluff (dbt models)
 	$(BIN)/ruff check pipelines tests bench
@@ -38,4 +38,4 @@ bench: $(STAMP)  ## benchmarks (not tests): prints a table, writes bench/out/res
 	$(BIN)/python -m bench
 
 clean:  ## remove the venv, DuckDB files and dbt artifacts
-	rm -rf $(VENV) *.duckdb .*.dlt dbt_project/target dbt_project/logs .pytest_cache
+	rm -rf $(VENV) *.duckdb .*.dlt .*.dbt pipelines/dbt_project/target pipelines/dbt_project/logs .pytest_cache

@@ -14,7 +14,7 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
-from pipelines import commands
+from pipelines import commands, home, logs
 from pipelines.errors import UserError, explain, first_line, interrupted, root_cause
 from pipelines.matomo.client import MatomoError
 
@@ -24,8 +24,10 @@ DESCRIPTION = """\
 Load Matomo web analytics into DuckDB and model it with dbt.
 
 Sources: Live.getLastVisitsDetails (raw visits, actions, ecommerce items) and the
-Reporting API (Matomo's archived reports). Configuration comes from .dlt/config.toml,
-.dlt/secrets.toml or environment variables such as SOURCES__MATOMO__API_TOKEN.
+Reporting API (Matomo's archived reports). Configuration comes from the home's
+.dlt/config.toml, .dlt/secrets.toml or environment variables such as
+SOURCES__MATOMO__API_TOKEN. The home (--home, else $MATOMO_WAREHOUSE_HOME, else the current
+folder) also holds the default DuckDB file; a relative --duckdb is resolved against it.
 """
 
 
@@ -39,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
         "-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
+    parser.add_argument(
+        "--home",
+        metavar="DIR",
+        help=f"folder holding .dlt/ and the DuckDB file (default: ${home.HOME_ENV}, else .)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         if not info.name.startswith("_"):
@@ -48,12 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def configure_logging(verbose: int, quiet: bool) -> None:
     level = logging.WARNING if quiet else logging.DEBUG if verbose > 1 else logging.INFO
-    logging.basicConfig(
-        level=level,
-        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
-        datefmt="%H:%M:%S",
-        stream=sys.stderr,
-    )
+    logs.configure(level)  # short plain lines on stderr (pipelines/logs.py)
     if verbose < 2:  # dlt and urllib3 are chatty at INFO
         for noisy in ("dlt", "urllib3", "requests"):
             logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -75,7 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     configure_logging(args.verbose, args.quiet)
     try:
-        return int(args.func(args) or 0)
+        with home.activated(args):
+            return int(args.func(args) or 0)
     except (UserError, MatomoError) as err:
         return _fail(str(err), 2)
     except KeyboardInterrupt:

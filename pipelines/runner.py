@@ -17,6 +17,7 @@ from dlt.common.configuration.exceptions import ConfigFieldMissingException
 from dlt.destinations.impl.duckdb.configuration import DuckDbCredentials
 from dlt.pipeline.exceptions import PipelineStepFailed
 
+from pipelines import leftovers
 from pipelines.errors import (
     UserError,
     chain,
@@ -30,6 +31,9 @@ from pipelines.matomo import RunContext, matomo_reports, matomo_source, settings
 from pipelines.matomo.client import MatomoError
 
 log = logging.getLogger(__name__)
+
+# Tables each load (each chunk of a long backfill) writes whole: counted once in the summary.
+REPEATED_TABLES = frozenset({"sites", "goals"})
 
 # DuckDB names a file's catalog after its stem; these would clash with our schemas.
 RESERVED_STEMS = frozenset({"matomo", settings.RAW_SCHEMA, "matomo_staging", "matomo_intermediate"})
@@ -92,10 +96,17 @@ def _credentials(path: Path) -> DuckDbCredentials:
     return credentials
 
 
+_HELD_LOCKS: set[Path] = set()  # warehouses this process holds the run lock of
+
+
 @contextlib.contextmanager
 def run_lock(duckdb_path: str | Path) -> Iterator[None]:
-    """One run per DuckDB file at a time; the lock dies with the process (kill -9 included)."""
+    """One run per DuckDB file at a time; the lock dies with the process (kill -9 included).
+    Re-entrant within a process: the refresh holds it around load, dbt, reconcile, publish."""
     path = warehouse_path(duckdb_path)
+    if path in _HELD_LOCKS:
+        yield
+        return
     lock_path = path.parent / f".{path.name}.lock"
     with open(lock_path, "w") as handle:
         try:
@@ -105,9 +116,11 @@ def run_lock(duckdb_path: str | Path) -> Iterator[None]:
                 f"another matomo-warehouse run is using {path}; wait for it to finish "
                 "(nothing was written by this one)"
             ) from None
+        _HELD_LOCKS.add(path)
         try:
             yield
         finally:
+            _HELD_LOCKS.discard(path)
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
@@ -166,6 +179,7 @@ def load(duckdb_path: str | Path, options: LoadOptions) -> LoadResult:
     run = options.run_context(result.failures)
     with run_lock(duckdb_path):
         pipeline = pipeline_for(duckdb_path)
+        leftovers.remove_dead_extracts(pipeline)
         for source in _sources(options, run):  # all built (checked) first
             _run(pipeline, source, result)
             while source.name == "matomo" and run.chunks.more:  # a long backfill: next chunk
@@ -175,6 +189,7 @@ def load(duckdb_path: str | Path, options: LoadOptions) -> LoadResult:
                     ", ".join(f"site {s}: {d}" for s, d in run.chunks.resume_after.items()),
                 )
                 _run(pipeline, _live_source(options, run), result)
+        leftovers.remove_old_packages(pipeline)
     result.seconds = time.monotonic() - started
     return result
 
@@ -210,7 +225,9 @@ def _run(pipeline: dlt.Pipeline, source: Any, result: LoadResult) -> None:
     normalized = pipeline.last_trace.last_normalize_info if pipeline.last_trace else None
     counts = normalized.row_counts if normalized else {}
     for table, n in counts.items():
-        if not table.startswith("_dlt"):
+        if table in REPEATED_TABLES:  # every chunk of a backfill loads the same rows again
+            result.rows[table] = max(result.rows.get(table, 0), n)
+        elif not table.startswith("_dlt"):
             result.rows[table] = result.rows.get(table, 0) + n
 
 

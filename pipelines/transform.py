@@ -1,10 +1,12 @@
-"""Build the dbt project (`dbt_project/`) against a DuckDB file, programmatically."""
+"""Build the dbt project (`pipelines/dbt_project/`, shipped in the package) against a DuckDB
+file, programmatically."""
 
 from __future__ import annotations
 
 import json
 import logging
 import os
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -18,7 +20,7 @@ from pipelines.errors import UserError
 
 log = logging.getLogger("matomo_warehouse")
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent / "dbt_project"
+PROJECT_DIR = Path(__file__).resolve().parent / "dbt_project"
 DUCKDB_ENV = "MATOMO_DUCKDB_PATH"
 
 
@@ -42,19 +44,22 @@ def build(
     full_refresh: bool = False,
     vars: dict | None = None,
     unit_tests: bool = True,
+    strict_select: bool = False,
 ) -> int:
-    """`dbt build` (models, unit tests, data tests) on `duckdb_path`. Returns 0 ok, 1 failed.
+    """`dbt build` (models, unit tests, data tests) on `duckdb_path`. Returns 0 ok, 1 failed;
+    with `strict_select`, a `select` matching no node raises UserError (a user's --select).
 
     `unit_tests=False` leaves out dbt's unit tests: they test the SQL, not the data, and cost a
     fixed ~6 s per build; the scheduled refresh skips them (`make test` runs them).
 
-    dbt writes target/ and logs/ inside dbt_project/. `vars` overrides `matomo__*` vars.
+    dbt writes target/ and logs/ beside the DuckDB file (`work_dir`), never into the package.
+    `vars` overrides `matomo__*` vars.
     """
     from dbt.cli.main import dbtRunner
 
     path = Path(duckdb_path).expanduser().resolve()
     duckdb.connect(str(path)).close()  # a lock held by a reader: one line, not dbt's traceback
-    args = _build_args(select, full_refresh, vars, unit_tests)
+    args = _build_args(work_dir(path), select, full_refresh, vars, unit_tests)
     started = time.monotonic()
     with _env(DUCKDB_ENV, str(path)):
         try:
@@ -63,22 +68,30 @@ def build(
             _release_duckdb()
     if isinstance(result.exception, KeyboardInterrupt):
         raise KeyboardInterrupt
-    if select and result.success and not result.result:
+    if strict_select and select and result.success and not result.result:
         raise UserError(f"--select matched no dbt node: {select}")
     return _report(result, time.monotonic() - started)
 
 
+def work_dir(duckdb_path: Path) -> Path:
+    """dbt's target/ and logs/ folder of one DuckDB file: `.<stem>.dbt/` beside it (like the
+    dlt pipeline's `.<stem>.dlt/`), so an installed package stays read-only."""
+    return duckdb_path.parent / f".{duckdb_path.stem}.dbt"
+
+
 def _build_args(
-    select: str | None, full_refresh: bool, vars: dict | None, unit_tests: bool
+    work: Path, select: str | None, full_refresh: bool, vars: dict | None, unit_tests: bool
 ) -> list[str]:
     args = [
         "build",
         "--project-dir", str(PROJECT_DIR),
         "--profiles-dir", str(PROJECT_DIR),
-        "--log-path", str(PROJECT_DIR / "logs"),
-        "--target-path", str(PROJECT_DIR / "target"),
+        "--log-path", str(work / "logs"),
+        "--target-path", str(work / "target"),
         "--quiet",
     ]  # fmt: skip
+    if not _isatty(sys.stdout):  # dbt colours its (error) output even into files and pipes
+        args.append("--no-use-colors")
     if select:
         args += ["--select", select]
     if full_refresh:
@@ -88,6 +101,13 @@ def _build_args(
     if vars:
         args += ["--vars", json.dumps(vars)]
     return args
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _report(result: Any, seconds: float) -> int:

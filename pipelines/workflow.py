@@ -11,9 +11,9 @@ from pathlib import Path
 
 import dlt
 
-from pipelines import publish, reconcile, transform
+from pipelines import freshness, publish, reconcile, transform
 from pipelines.matomo.client import MatomoError
-from pipelines.runner import LoadOptions, LoadResult, load
+from pipelines.runner import LoadOptions, LoadResult, load, run_lock
 
 log = logging.getLogger("matomo_warehouse")
 
@@ -24,38 +24,32 @@ def configured_url() -> str | None:
     return str(value) if value else None
 
 
-# Tables reloaded on every run whatever changed; rows there alone do not make the marts stale.
-BOOKKEEPING_TABLES = frozenset({"sites", "goals", "load_audit", "report_loads"})
-
-
 def refresh(duckdb_path: str | Path, options: LoadOptions, *, transform: bool = True) -> int:
-    """Load, then (optionally) dbt build and reconcile. Returns the process exit code.
+    """Load, then (optionally) dbt build, reconcile and publish, all under the run lock.
+    Returns the process exit code.
 
-    When the load brought no new visit or report rows and the marts were built after the last
-    load that did, dbt is skipped (`transform` rebuilds on demand)."""
-    result = load(duckdb_path, options)
-    _summarize(duckdb_path, result)
-    code = 0 if result.ok else 1
-    marker = marts_marker(duckdb_path)
-    if any(n for t, n in result.rows.items() if t not in BOOKKEEPING_TABLES):
-        marker.unlink(missing_ok=True)
-    if not transform:
-        return code
-    if marker.exists():
-        log.info("nothing new loaded and the marts are current; dbt skipped")
-        return code
-    code = max(code, _transform_and_reconcile(duckdb_path))
-    if code == 0:
-        marker.touch()
+    dbt builds only what the loads since the last successful build changed (`freshness`):
+    nothing new -> no dbt; only report rows -> the reconciliation; else the whole project."""
+    with run_lock(duckdb_path):
+        result = load(duckdb_path, options)
+        _summarize(duckdb_path, result)
+        code = 0 if result.ok else 1
+        if transform:
+            code = max(code, build_changed(duckdb_path))
     return code
 
 
-def marts_marker(duckdb_path: str | Path) -> Path:
-    """A file beside the warehouse that exists while the marts reflect every loaded row."""
-    path = Path(duckdb_path).resolve()
-    folder = path.parent / f".{path.stem}.dlt"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "marts-current"
+def build_changed(duckdb_path: str | Path) -> int:
+    """dbt build (and reconcile, publish) of what changed since the last recorded build."""
+    build = freshness.plan(duckdb_path)
+    if not build.needed:  # (a warehouse of an older version has no record: it builds)
+        log.info("%s: the marts are current; dbt skipped", build.reason)
+        return 0
+    log.info("%s: dbt build %s", build.reason, build.select or "of every model")
+    code = _transform_and_reconcile(duckdb_path, build.select)
+    if code == 0:
+        freshness.record(duckdb_path, build)
+    return code
 
 
 def demo(duckdb_path: str | Path, *, recording: Path | None = None, transform: bool = True) -> int:
@@ -135,8 +129,8 @@ def _natural(site: str) -> tuple[int, str]:
     return (int(site), "") if site.isdigit() else (0, site)
 
 
-def _transform_and_reconcile(duckdb_path: str | Path) -> int:
-    code = transform.build(duckdb_path, unit_tests=False)  # data tests only: SQL is tested in CI
+def _transform_and_reconcile(duckdb_path: str | Path, select: str | None = None) -> int:
+    code = transform.build(duckdb_path, select=select, unit_tests=False)  # SQL is tested in CI
     if code:
         return code
     return reconcile.run(duckdb_path) or publish.run(duckdb_path)

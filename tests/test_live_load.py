@@ -227,7 +227,7 @@ def test_refresh_skips_dbt_when_nothing_new_was_loaded(
 
     builds: list[str] = []
     monkeypatch.setattr(
-        workflow, "_transform_and_reconcile", lambda path: builds.append(str(path)) or 0
+        workflow, "_transform_and_reconcile", lambda path, select: builds.append(str(path)) or 0
     )
     db = tmp_path / "w.duckdb"
     options = LoadOptions(

@@ -111,12 +111,12 @@ def _add_server_options(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     server = _start(args)
     log.info(
-        "serving %s (%d recorded calls, sites %s) on %s  token_auth=%s  (Ctrl-C to stop)",
+        "serving on %s  token_auth=%s  (Ctrl-C to stop): %s (%d recorded calls, sites %s)",
+        server.url,
+        "<as given>" if args.token != "recording-token" else args.token,
         server.recording.directory,
         len(server.recording.calls),
         ",".join(str(s) for s in sorted(server.recording.sites)),
-        server.url,
-        "<as given>" if args.token != "recording-token" else args.token,
     )
     for fault in server.faults:
         log.info("fault: %s", fault.spec())

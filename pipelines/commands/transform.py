@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from pipelines import publish, transform, workflow
+from pipelines import freshness, publish, transform
 from pipelines.commands._common import add_duckdb_argument, existing_warehouse
+from pipelines.runner import run_lock
 
 HELP = """\
-Run `dbt build` (models, unit tests, data tests) of dbt_project/ against the DuckDB file:
+Run `dbt build` (models, unit tests, data tests) of the bundled dbt project against the DuckDB file:
 staging views in matomo_staging, intermediate views in matomo_intermediate, marts in matomo.
 The large marts are incremental; --full-refresh rebuilds them from the raw tables.
 Exit codes: 0 ok, 1 a model or test failed.
@@ -39,14 +40,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     existing_warehouse(args.duckdb)
-    marker = workflow.marts_marker(args.duckdb)
-    marker.unlink(missing_ok=True)  # `run` rebuilds until a whole build succeeds again
-    code = transform.build(
-        args.duckdb,
-        select=args.select,
-        full_refresh=args.full_refresh,
-        unit_tests=not args.no_unit_tests,
-    )
-    if code == 0 and not args.select:
-        marker.touch()
-    return code or publish.run(args.duckdb)
+    with run_lock(args.duckdb):  # no load may land between the build and its record
+        loaded = freshness.plan(args.duckdb).load_id
+        freshness.forget(args.duckdb)  # `run` rebuilds all until a whole build succeeds again
+        code = transform.build(
+            args.duckdb,
+            select=args.select,
+            full_refresh=args.full_refresh,
+            unit_tests=not args.no_unit_tests,
+            strict_select=True,
+        )
+        if code == 0 and not args.select:
+            freshness.record(args.duckdb, freshness.BuildPlan(loaded, needed=True))
+        return code or publish.run(args.duckdb)

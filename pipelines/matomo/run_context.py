@@ -10,6 +10,7 @@ from typing import Any, Protocol
 import pendulum
 
 from pipelines.dates import to_utc
+from pipelines.logs import Progress
 
 
 class _Plan(Protocol):
@@ -35,6 +36,7 @@ class LoadChunks:
     finished: set[int] = field(default_factory=set)
     more: bool = False
     visits: int = 0  # read by the current load
+    progress: Progress = field(default_factory=Progress)  # days read / total, whole run
 
     def next_load(self) -> None:
         self.more, self.visits = False, 0
@@ -43,6 +45,7 @@ class LoadChunks:
         """Record a day read whole; True when the current load should end here."""
         self.resume_after[site_id] = day
         self.visits += visits
+        self.progress.day(visits)
         return 0 < self.visits_per_load <= self.visits
 
     def end_load(self, plans: Sequence[_Plan], *, complete: bool) -> None:

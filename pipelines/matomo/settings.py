@@ -18,7 +18,7 @@ TRANSIENT_HTTP_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 USER_AGENT = "matomo-warehouse/0.1 (+dlt)"
 
 # Live.getLastVisitsDetails
-DEFAULT_LIVE_PAGE_SIZE = 1000
+DEFAULT_LIVE_PAGE_SIZE = 500  # as in the committed .dlt/config.toml
 # Matomo closes a visit after 30 minutes of inactivity; a day is final once local
 # midnight + visit timeout + safety margin has passed.
 VISIT_TIMEOUT_MINUTES = 30

@@ -137,7 +137,11 @@ def live_pages(
         for plan in plans
         for day, final in zip(plan.days, plan.final, strict=True)
     ]
-    complete = yield from _read_days(client, units, page_size, concurrency, state, run.chunks)
+    run.chunks.progress.plan(len(units))
+    try:
+        complete = yield from _read_days(client, units, page_size, concurrency, state, run.chunks)
+    finally:
+        run.chunks.progress.end()
     run.chunks.end_load(plans, complete=complete)
 
 

@@ -15,6 +15,7 @@ from .. import settings
 from ..client import Halted, MatomoClient, MatomoError, make_client
 from ..run_context import RunContext
 from ..sites import check_report_methods, fetch_sites, list_site_ids
+from . import digests
 from .jobs import site_report_items
 from .schedule import STATE_KEY, ReportPlan, build_plan
 
@@ -57,7 +58,7 @@ def matomo_reports(
         reports: the catalogue (entries with `method`, optional `params`, `segment`);
             None = the default catalogue.
         extra_reports: entries added to the catalogue.
-        report_periods: any of day, week, month; None = day.
+        report_periods: any of day, week, month; None = all three.
         report_lookback_days: days before the last loaded one re-pulled on each run.
         bulk_batch_size: report requests per API.getBulkRequest call.
         request_timeout: seconds to wait for each answer.
@@ -106,13 +107,16 @@ def report_items(
     """Rows of every catalogue report, site by site, each batch marked with its own table:
     `report_<module>_<action>` (primary key id_site, period, date, segment, report_params,
     label; a re-pulled day replaces its rows) and `report_loads` (one row per loaded report
-    and day, also for empty reports)."""
+    and day, also for empty reports). A re-pulled day equal to the stored one is skipped
+    (`digests`)."""
     state = dlt.current.source_state().setdefault(STATE_KEY, {})
+    known = dlt.current.source_state().setdefault(digests.STATE_KEY, {})
     sites = fetch_sites(client, site_ids)
     for number, site in enumerate(sites, 1):
         site_state = state.setdefault(str(site.id), {})
+        site_digests = known.setdefault(str(site.id), {})
         try:
-            yield from site_report_items(client, plan, site, site_state, failures)
+            yield from site_report_items(client, plan, site, site_state, failures, site_digests)
         except Halted as stop:  # the circuit breaker tripped: one line instead of a flood
             _stopped(client, stop, site.id, len(sites) - number, failures)
             return

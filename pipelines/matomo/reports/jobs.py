@@ -11,7 +11,7 @@ import pendulum
 
 from ..client import Halted, MatomoClient, MatomoError
 from ..sites import Site
-from . import rows, schedule
+from . import digests, rows, schedule
 from .catalogue import goal_ids, needs_goals, specs_for_site
 
 log = logging.getLogger(__name__)
@@ -25,8 +25,10 @@ def site_report_items(
     site: Site,
     site_state: dict,
     failures: list,
+    site_digests: dict | None = None,
 ) -> Iterator[Any]:
-    """All report rows of one site for this run; advances its state for what loaded."""
+    """All report rows of one site for this run; advances its state for what loaded. Report
+    days answered as last time (`site_digests`) are not re-written."""
     specs = specs_for_site(
         plan.specs, ecommerce=site.ecommerce, goal_ids=_site_goals(client, plan, site, failures)
     )
@@ -51,11 +53,14 @@ def site_report_items(
         site.id, len(specs), min(job.date for job in jobs), end, len(jobs), len(chunks),
     )  # fmt: skip
     failed: set[tuple[str, str]] = set()
-    yield from _site_chunks(client, site, chunks, failed, failures)
+    known = digests.SiteDigests({} if site_digests is None else site_digests)
+    yield from _site_chunks(client, site, chunks, failed, failures, known)
     schedule.advance_state(site_state, reach, failed)
+    known.save(reach, failed)
     log.info(
-        "site %d: reports loaded, %d failure(s)",
+        "site %d: reports loaded, %d unchanged (not re-written), %d failure(s)",
         site.id,
+        known.unchanged,
         sum(1 for f in failures if f.params.get("idSite") == str(site.id)),
     )
 
@@ -66,6 +71,7 @@ def _site_chunks(
     chunks: list[Sequence[schedule.Job]],
     failed: set[tuple[str, str]],
     failures: list,
+    known: digests.SiteDigests,
 ) -> Iterator[Any]:
     """One bulk call per chunk of jobs; failed jobs land in `failed` and `failures` (a whole
     failed bulk call once). Raises Halted, counting what is left, once the client stopped."""
@@ -83,7 +89,7 @@ def _site_chunks(
             failures.append(err)
             failed.update(job.window_key for job in chunk)
             continue
-        yield from _chunk_items(chunk, results, site.id, loaded_at, failed, failures)
+        yield from _chunk_items(chunk, results, site.id, loaded_at, failed, failures, known)
         log.debug("site %d: bulk call %d/%d done", site.id, number, len(chunks))
 
 
@@ -103,7 +109,13 @@ def _site_goals(
 
 
 def _chunk_items(
-    chunk: Any, results: list[Any], site_id: int, loaded_at: Any, failed: set, failures: list
+    chunk: Any,
+    results: list[Any],
+    site_id: int,
+    loaded_at: Any,
+    failed: set,
+    failures: list,
+    known: digests.SiteDigests,
 ) -> Iterator[Any]:
     loads = []
     for job, result in zip(chunk, results, strict=True):
@@ -111,6 +123,8 @@ def _chunk_items(
             log.debug("%s", result)  # summarised per method and cause at the end of the run
             failures.append(result)
             failed.add(job.window_key)
+            continue
+        if known.is_unchanged(job.spec.key, job.period, job.date, digests.digest(result)):
             continue
         table_rows = rows.report_rows(result, job.spec, site_id, job.period, job.date)
         stored = table_rows or [rows.tombstone_row(job.spec, site_id, job.period, job.date)]

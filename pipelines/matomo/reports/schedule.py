@@ -18,7 +18,7 @@ from .catalogue import ReportSpec, parse_catalogue
 
 STATE_KEY = "reports"
 PERIODS = ("day", "week", "month")
-DEFAULT_PERIODS = ("day",)
+DEFAULT_PERIODS = PERIODS  # as documented and in the committed .dlt/config.toml
 
 
 def parse_periods(periods: Sequence[str] | None) -> tuple[str, ...]:
