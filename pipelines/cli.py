@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
 
 from pipelines import commands, home, logs
-from pipelines.errors import UserError
+from pipelines.errors import UserError, explain, first_line, interrupted, root_cause
 from pipelines.matomo.client import MatomoError
 
 log = logging.getLogger("matomo_warehouse")
@@ -58,6 +59,17 @@ def configure_logging(verbose: int, quiet: bool) -> None:
     if verbose < 2:  # dlt and urllib3 are chatty at INFO
         for noisy in ("dlt", "urllib3", "requests"):
             logging.getLogger(noisy).setLevel(logging.WARNING)
+        # dlt logs a failed load job as ERROR lines (and tracebacks) of its own; the one
+        # `error:` line names the cause. -v shows dlt's warnings and errors, -vv everything.
+        # (dlt sets its level from runtime.log_level when a pipeline starts.)
+        if not verbose:
+            os.environ.setdefault("RUNTIME__LOG_LEVEL", "CRITICAL")
+        logging.getLogger("dlt").addFilter(_without_traceback)
+
+
+def _without_traceback(record: logging.LogRecord) -> bool:
+    record.exc_info, record.exc_text, record.stack_info = None, None, None
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -68,11 +80,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         with home.activated(args):
             return int(args.func(args) or 0)
     except (UserError, MatomoError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+        return _fail(str(err), 2)
     except KeyboardInterrupt:
-        print("error: interrupted; re-run the same command to resume", file=sys.stderr)
-        return 130
+        return _fail(INTERRUPTED, 130)
+    except Exception as exc:  # one line, never a traceback (-vv logs it)
+        return _unexpected(exc)
+
+
+INTERRUPTED = "interrupted; re-run to continue"
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return code
+
+
+def _unexpected(exc: Exception) -> int:
+    if interrupted(exc):
+        return _fail(INTERRUPTED, 130)
+    known = explain(exc)
+    if known is not None:
+        return _fail(str(known), 2)
+    log.debug("traceback", exc_info=exc)
+    cause = root_cause(exc)
+    return _fail(f"{type(cause).__name__}: {first_line(cause)} (-vv shows the traceback)", 1)
 
 
 if __name__ == "__main__":

@@ -47,12 +47,12 @@ limit ?
 
 def summary(duckdb_path: str | Path) -> list[tuple[str, int, int, int, int]]:
     """(report, compared, matched, explained, mismatched) per report (Goals.get per variant)."""
-    with duckdb.connect(str(duckdb_path)) as con:
+    with duckdb.connect(str(duckdb_path), read_only=True) as con:
         return [tuple(row) for row in con.execute(SUMMARY_SQL).fetchall()]
 
 
 def problems(duckdb_path: str | Path, limit: int = 20) -> list[tuple]:
-    with duckdb.connect(str(duckdb_path)) as con:
+    with duckdb.connect(str(duckdb_path), read_only=True) as con:
         return con.execute(PROBLEMS_SQL, [limit]).fetchall()
 
 

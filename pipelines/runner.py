@@ -18,7 +18,15 @@ from dlt.destinations.impl.duckdb.configuration import DuckDbCredentials
 from dlt.pipeline.exceptions import PipelineStepFailed
 
 from pipelines import leftovers
-from pipelines.errors import UserError, missing_config
+from pipelines.errors import (
+    UserError,
+    chain,
+    explain,
+    first_line,
+    interrupted,
+    missing_config,
+    root_cause,
+)
 from pipelines.matomo import RunContext, matomo_reports, matomo_source, settings
 from pipelines.matomo.client import MatomoError
 
@@ -223,16 +231,14 @@ def _run(pipeline: dlt.Pipeline, source: Any, result: LoadResult) -> None:
             result.rows[table] = result.rows.get(table, 0) + n
 
 
-def _unwrap(exc: PipelineStepFailed) -> Exception:
-    """dlt wraps errors raised in our sources; surface ours (one line) as they are."""
-    cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(cause, MatomoError | UserError):
+def _unwrap(exc: PipelineStepFailed) -> BaseException:
+    """dlt wraps errors raised in our sources and in DuckDB; surface the cause as one line
+    (ours as they are, a locked or unwritable file explained), Ctrl-C as KeyboardInterrupt."""
+    if interrupted(exc):
+        return KeyboardInterrupt()
+    for cause in chain(exc):
+        if isinstance(cause, MatomoError):
             return cause
-        cause = cause.__cause__ or cause.__context__
-    return UserError(f"load failed in step {exc.step}: {_first_line(exc)}")
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
+    return explain(exc) or UserError(
+        f"load failed in step {exc.step}: {first_line(root_cause(exc))}"
+    )

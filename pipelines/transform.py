@@ -14,6 +14,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
+from pipelines.errors import UserError
+
 log = logging.getLogger("matomo_warehouse")
 
 PROJECT_DIR = Path(__file__).resolve().parent / "dbt_project"
@@ -40,8 +44,10 @@ def build(
     full_refresh: bool = False,
     vars: dict | None = None,
     unit_tests: bool = True,
+    strict_select: bool = False,
 ) -> int:
-    """`dbt build` (models, unit tests, data tests) on `duckdb_path`. Returns 0 ok, 1 failed.
+    """`dbt build` (models, unit tests, data tests) on `duckdb_path`. Returns 0 ok, 1 failed;
+    with `strict_select`, a `select` matching no node raises UserError (a user's --select).
 
     `unit_tests=False` leaves out dbt's unit tests: they test the SQL, not the data, and cost a
     fixed ~6 s per build; the scheduled refresh skips them (`make test` runs them).
@@ -52,6 +58,7 @@ def build(
     from dbt.cli.main import dbtRunner
 
     path = Path(duckdb_path).expanduser().resolve()
+    duckdb.connect(str(path)).close()  # a lock held by a reader: one line, not dbt's traceback
     args = _build_args(work_dir(path), select, full_refresh, vars, unit_tests)
     started = time.monotonic()
     with _env(DUCKDB_ENV, str(path)):
@@ -59,6 +66,10 @@ def build(
             result = dbtRunner().invoke(args)
         finally:
             _release_duckdb()
+    if isinstance(result.exception, KeyboardInterrupt):
+        raise KeyboardInterrupt
+    if strict_select and select and result.success and not result.result:
+        raise UserError(f"--select matched no dbt node: {select}")
     return _report(result, time.monotonic() - started)
 
 

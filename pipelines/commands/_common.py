@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from pipelines.dates import parse_date
-from pipelines.errors import UserError
+from pipelines.errors import UserError, no_warehouse
 from pipelines.matomo import settings
 
 
@@ -60,3 +61,11 @@ def add_range_arguments(parser: argparse.ArgumentParser) -> None:
 def check_range(start: str | None, end: str | None) -> None:
     if start and end and end < start:
         raise UserError(f"--end-date {end} is before --start-date {start}")
+
+
+def existing_warehouse(duckdb_path: str) -> Path:
+    """The --duckdb file of a command that reads a loaded warehouse; never creates one."""
+    path = Path(duckdb_path)
+    if not path.is_file():
+        raise no_warehouse(path)
+    return path

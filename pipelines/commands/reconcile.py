@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from pipelines import reconcile
-from pipelines.commands._common import add_duckdb_argument
+from pipelines.commands._common import add_duckdb_argument, existing_warehouse
 
 HELP = """\
 Print, per report, how many cells of the metric marts were compared with Matomo's own
@@ -31,4 +31,4 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return reconcile.run(args.duckdb, show=args.show)
+    return reconcile.run(existing_warehouse(args.duckdb), show=args.show)

@@ -6,13 +6,12 @@ import argparse
 import json
 import logging
 import sys
-from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from pipelines.commands._common import add_duckdb_argument
-from pipelines.errors import UserError
+from pipelines.commands._common import add_duckdb_argument, existing_warehouse
+from pipelines.errors import UserError, explain, first_line
 from pipelines.matomo import settings
 from pipelines.matomo.live.days import LIVE_OFF_KEY
 
@@ -43,13 +42,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    path = Path(args.duckdb)
-    if not path.is_file():
-        raise UserError(f"no warehouse at {path}; run `matomo-warehouse run` first")
+    path = existing_warehouse(args.duckdb)
     try:
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.Error as err:
-        raise UserError(f"cannot open {path}: {str(err).splitlines()[0]}") from None
+        raise explain(err) or UserError(f"cannot open {path}: {first_line(err)}") from None
     try:
         lines = status_lines(con)
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from pipelines import freshness, publish, transform
-from pipelines.commands._common import add_duckdb_argument
+from pipelines.commands._common import add_duckdb_argument, existing_warehouse
 from pipelines.runner import run_lock
 
 HELP = """\
@@ -39,6 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    existing_warehouse(args.duckdb)
     with run_lock(args.duckdb):  # no load may land between the build and its record
         loaded = freshness.plan(args.duckdb).load_id
         freshness.forget(args.duckdb)  # `run` rebuilds all until a whole build succeeds again
@@ -47,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
             select=args.select,
             full_refresh=args.full_refresh,
             unit_tests=not args.no_unit_tests,
+            strict_select=True,
         )
         if code == 0 and not args.select:
             freshness.record(args.duckdb, freshness.BuildPlan(loaded, needed=True))

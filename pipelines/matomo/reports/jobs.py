@@ -120,7 +120,7 @@ def _chunk_items(
     loads = []
     for job, result in zip(chunk, results, strict=True):
         if isinstance(result, MatomoError):
-            log.warning("%s", result)
+            log.debug("%s", result)  # summarised per method and cause at the end of the run
             failures.append(result)
             failed.add(job.window_key)
             continue

@@ -1,0 +1,22 @@
+
+    
+    
+
+with all_values as (
+
+    select
+        action_type as value_field,
+        count(*) as n_records
+
+    from "corrupted"."matomo_intermediate"."int_matomo__actions"
+    group by action_type
+
+)
+
+select *
+from all_values
+where value_field not in (
+    'pageview','download','outlink','site_search','event','content_impression','content_interaction','goal','ecommerce_order','abandoned_cart'
+)
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select id_visit
+from "corrupted"."matomo_intermediate"."int_matomo__actions"
+where id_visit is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select id_site
+from "corrupted"."matomo_intermediate"."int_matomo__visits"
+where id_site is null
+
+

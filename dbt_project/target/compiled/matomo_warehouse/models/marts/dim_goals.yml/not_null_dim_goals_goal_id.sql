@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select goal_id
+from "corrupted"."matomo"."dim_goals"
+where goal_id is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select goal_name
+from "corrupted"."matomo"."dim_goals"
+where goal_name is null
+
+

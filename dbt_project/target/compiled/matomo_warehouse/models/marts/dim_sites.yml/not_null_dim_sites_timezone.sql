@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select timezone
+from "corrupted"."matomo"."dim_sites"
+where timezone is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select site_id
+from "corrupted"."matomo"."dim_visitors"
+where site_id is null
+
+

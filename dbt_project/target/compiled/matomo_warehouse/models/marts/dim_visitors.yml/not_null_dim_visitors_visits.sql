@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select visits
+from "corrupted"."matomo"."dim_visitors"
+where visits is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select revenue
+from "corrupted"."matomo"."fct_abandoned_carts"
+where revenue is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select price
+from "corrupted"."matomo"."fct_ecommerce_order_items"
+where price is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select quantity
+from "corrupted"."matomo"."fct_ecommerce_order_items"
+where quantity is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select sku
+from "corrupted"."matomo"."fct_ecommerce_order_items"
+where sku is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select revenue
+from "corrupted"."matomo"."fct_ecommerce_orders"
+where revenue is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select revenue
+from "corrupted"."matomo"."fct_goal_conversions"
+where revenue is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select actions
+from "corrupted"."matomo"."fct_visits"
+where actions is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select revenue
+from "corrupted"."matomo"."fct_visits"
+where revenue is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select visit_date
+from "corrupted"."matomo"."fct_visits"
+where visit_date is null
+
+

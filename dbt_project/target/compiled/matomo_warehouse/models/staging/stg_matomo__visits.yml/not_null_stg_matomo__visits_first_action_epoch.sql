@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select first_action_epoch
+from "corrupted"."matomo_staging"."stg_matomo__visits"
+where first_action_epoch is null
+
+

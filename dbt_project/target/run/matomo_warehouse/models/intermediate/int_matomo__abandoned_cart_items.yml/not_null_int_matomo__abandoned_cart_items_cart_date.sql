@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select cart_date
+from "corrupted"."matomo_intermediate"."int_matomo__abandoned_cart_items"
+where cart_date is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

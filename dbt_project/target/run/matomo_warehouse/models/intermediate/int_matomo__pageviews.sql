@@ -1,0 +1,104 @@
+
+    
+
+    create  table
+      "corrupted"."matomo_intermediate"."int_matomo__pageviews__dbt_tmp"
+  
+    
+    as (
+      
+/*
+  One row per pageview with Matomo's time on page (the `sum_time_spent` of
+  Actions.getPageUrls) and entry/exit flags.
+
+  time_on_page_seconds = the sum of the gaps int_matomo__time_on_page credits to this
+  pageview (page_type = 'pageview', matched on action_position); that model owns the rule
+  (which requests credit a gap, to which page, and when Live's timeSpent is the gap).
+  A pageview no request credits (e.g. the last page of a visit) gets 0.
+*/
+with incremental_window as (
+
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from "corrupted"."matomo_intermediate"."int_matomo__incremental_window"
+    where model_name = 'int_matomo__pageviews'
+
+),
+
+actions as (
+
+    select a.* from "corrupted"."matomo_intermediate"."int_matomo__actions" as a
+
+),
+
+credits as (
+
+    select
+        id_site,
+        id_visit,
+        action_position,
+        sum(time_spent_seconds) as time_spent_seconds
+    from "corrupted"."matomo_intermediate"."int_matomo__time_on_page" as t
+    where page_type = 'pageview'
+    group by id_site, id_visit, action_position
+
+),
+
+page_like as (
+
+    -- Entry and exit "pages" are the first / last pageview *or site search*: a visit whose
+    -- last page-like request is a search has no exit page URL (Actions.getExitPageUrls).
+    select
+        a.*,
+        row_number() over (
+            partition by a.id_site, a.id_visit order by a.request_sequence
+        ) as page_like_number,
+        count(*) over (partition by a.id_site, a.id_visit) as visit_page_likes
+    from actions as a
+    where a.action_type in ('pageview', 'site_search')
+
+),
+
+pageviews as (
+
+    select
+        page_like.*,
+        row_number() over (
+            partition by id_site, id_visit order by request_sequence
+        ) as pageview_number
+    from page_like
+    where action_type = 'pageview'
+
+),
+
+final as (
+
+    select
+        p.id_site,
+        p.id_visit,
+        p.action_position,
+        p.pageview_number,
+        p.request_sequence,
+        p.action_local_at,
+        p.action_local_date,
+        p.url,
+        p.page_title,
+        p.pageview_id,
+        p.page_like_number = 1 as is_entry_page,
+        p.page_like_number = p.visit_page_likes as is_exit_page,
+        cast(coalesce(c.time_spent_seconds, 0) as bigint) as time_on_page_seconds,
+        p.page_load_time_milliseconds,
+        p.live_time_spent_seconds,
+        p.dlt_load_id
+    from pageviews as p
+    left join credits as c
+        on c.id_site = p.id_site
+        and c.id_visit = p.id_visit
+        and c.action_position = p.action_position
+
+)
+
+select * from final
+    );
+    
+  
+  

@@ -1,0 +1,21 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+select
+    site_id, goal_id,
+    count(*) as n_rows
+from "corrupted"."matomo"."dim_goals"
+group by site_id, goal_id
+having count(*) > 1
+
+  
+  
+      
+    ) dbt_internal_test

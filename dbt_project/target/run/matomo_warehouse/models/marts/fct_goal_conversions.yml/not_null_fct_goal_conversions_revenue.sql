@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select revenue
+from "corrupted"."matomo"."fct_goal_conversions"
+where revenue is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,23 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+select child.*
+from "corrupted"."matomo"."fct_pageviews" as child
+where child.site_id is not null and child.visit_id is not null and child.action_position is not null
+  and not exists (
+    select 1
+    from "corrupted"."matomo"."fct_actions" as parent
+    where parent.site_id = child.site_id and parent.visit_id = child.visit_id and parent.action_position = child.action_position
+  )
+
+  
+  
+      
+    ) dbt_internal_test

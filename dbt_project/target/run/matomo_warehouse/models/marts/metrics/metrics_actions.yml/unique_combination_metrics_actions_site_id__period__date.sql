@@ -1,0 +1,21 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+select
+    site_id, period, date,
+    count(*) as n_rows
+from "corrupted"."matomo"."metrics_actions"
+group by site_id, period, date
+having count(*) > 1
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,21 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+select
+    id_site, visit_date, dlt_load_id,
+    count(*) as n_rows
+from "corrupted"."matomo_staging"."stg_matomo__load_audit"
+group by id_site, visit_date, dlt_load_id
+having count(*) > 1
+
+  
+  
+      
+    ) dbt_internal_test

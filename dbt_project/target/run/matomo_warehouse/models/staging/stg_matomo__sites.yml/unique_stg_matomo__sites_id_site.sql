@@ -1,0 +1,28 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+select
+    id_site as unique_field,
+    count(*) as n_records
+
+from "corrupted"."matomo_staging"."stg_matomo__sites"
+where id_site is not null
+group by id_site
+having count(*) > 1
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,115 @@
+
+  
+  create view "corrupted"."matomo_staging"."stg_matomo__visits__dbt_tmp" as (
+    -- One row per visit, Live fields renamed and typed. No joins.
+with source as (
+
+    select
+        
+        cast("id_site" as bigint) as "id_site",
+        cast("id_visit" as bigint) as "id_visit",
+        cast("visit_date" as date) as "visit_date",
+        cast("site_timezone" as TEXT) as "site_timezone",
+        cast("first_action_timestamp" as bigint) as "first_action_timestamp",
+        cast("last_action_timestamp" as bigint) as "last_action_timestamp",
+        cast("visit_duration" as bigint) as "visit_duration",
+        cast("actions" as bigint) as "actions",
+        cast("interactions" as bigint) as "interactions",
+        cast("searches" as bigint) as "searches",
+        cast("events" as bigint) as "events",
+        cast("goal_conversions" as bigint) as "goal_conversions",
+        cast("visit_converted" as bigint) as "visit_converted",
+        cast("visit_count" as bigint) as "visit_count",
+        cast("days_since_first_visit" as bigint) as "days_since_first_visit",
+        cast("days_since_last_visit" as bigint) as "days_since_last_visit",
+        cast("visitor_id" as TEXT) as "visitor_id",
+        cast("user_id" as TEXT) as "user_id",
+        cast("visitor_type" as TEXT) as "visitor_type",
+        cast("visit_ecommerce_status" as TEXT) as "visit_ecommerce_status",
+        cast("total_ecommerce_revenue" as numeric(38, 9)) as "total_ecommerce_revenue",
+        cast("total_ecommerce_conversions" as bigint) as "total_ecommerce_conversions",
+        cast("total_ecommerce_items" as bigint) as "total_ecommerce_items",
+        cast("total_abandoned_carts" as bigint) as "total_abandoned_carts",
+        cast("total_abandoned_carts_revenue" as numeric(38, 9)) as "total_abandoned_carts_revenue",
+        cast("total_abandoned_carts_items" as bigint) as "total_abandoned_carts_items",
+        cast("referrer_type" as TEXT) as "referrer_type",
+        cast("referrer_name" as TEXT) as "referrer_name",
+        cast("referrer_keyword" as TEXT) as "referrer_keyword",
+        cast("referrer_url" as TEXT) as "referrer_url",
+        cast("device_type" as TEXT) as "device_type",
+        cast("device_brand" as TEXT) as "device_brand",
+        cast("device_model" as TEXT) as "device_model",
+        cast("operating_system_code" as TEXT) as "operating_system_code",
+        cast("operating_system_name" as TEXT) as "operating_system_name",
+        cast("browser_code" as TEXT) as "browser_code",
+        cast("browser_name" as TEXT) as "browser_name",
+        cast("resolution" as TEXT) as "resolution",
+        cast("language_code" as TEXT) as "language_code",
+        cast("continent_code" as TEXT) as "continent_code",
+        cast("country_code" as TEXT) as "country_code",
+        cast("region_code" as TEXT) as "region_code",
+        cast("city" as TEXT) as "city",
+        cast("latitude" as float) as "latitude",
+        cast("longitude" as float) as "longitude",
+        cast("truncated_actions_count" as bigint) as "truncated_actions_count",
+        cast("_dlt_load_id" as TEXT) as "_dlt_load_id"
+    from "corrupted"."matomo_raw"."visits"
+
+),
+
+renamed as (
+
+    select
+        id_site,
+        id_visit,
+        visit_date as loader_visit_date,
+        site_timezone,
+        first_action_timestamp as first_action_epoch,
+        last_action_timestamp as last_action_epoch,
+        coalesce(visit_duration, 0) as visit_duration_seconds,
+        coalesce(actions, 0) as actions,
+        interactions,
+        searches,
+        events,
+        goal_conversions,
+        coalesce(visit_converted, 0) = 1 as is_converted,
+        visit_count,
+        days_since_first_visit,
+        days_since_last_visit,
+        visitor_id,
+        nullif(user_id, '') as user_id,
+        visitor_type,
+        visit_ecommerce_status as ecommerce_status,
+        coalesce(total_ecommerce_revenue, 0) as ecommerce_revenue,
+        coalesce(total_ecommerce_conversions, 0) as ecommerce_conversions,
+        coalesce(total_ecommerce_items, 0) as ecommerce_items,
+        coalesce(total_abandoned_carts, 0) as abandoned_carts,
+        coalesce(total_abandoned_carts_revenue, 0) as abandoned_carts_revenue,
+        coalesce(total_abandoned_carts_items, 0) as abandoned_carts_items,
+        referrer_type,
+        nullif(referrer_name, '') as referrer_name,
+        nullif(referrer_keyword, '') as referrer_keyword,
+        nullif(referrer_url, '') as referrer_url,
+        device_type,
+        device_brand,
+        device_model,
+        operating_system_code,
+        operating_system_name,
+        browser_code,
+        browser_name,
+        resolution,
+        language_code,
+        continent_code,
+        country_code,
+        region_code,
+        city,
+        latitude,
+        longitude,
+        coalesce(truncated_actions_count, 0) as truncated_actions_count,
+        _dlt_load_id as dlt_load_id
+    from source
+
+)
+
+select * from renamed
+  );

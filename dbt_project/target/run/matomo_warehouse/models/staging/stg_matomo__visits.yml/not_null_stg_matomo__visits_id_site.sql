@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select id_site
+from "corrupted"."matomo_staging"."stg_matomo__visits"
+where id_site is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test
