@@ -237,3 +237,29 @@ def test_publish_removes_temp_files_of_killed_publishes(warehouse: Path) -> None
     abandoned.write_bytes(b"what a publish killed mid-copy left")
     publish(warehouse)
     assert not abandoned.exists()
+
+
+def test_reader_held_across_a_refresh(
+    second_warehouse: Path, tmp_path: Path, stop_file: Path
+) -> None:
+    """A BI reader holds the published file while a whole refresh (load, dbt, reconcile,
+    publish) runs: the refresh exits 0, the reader keeps answering from the old file, and a
+    reconnect sees the refreshed marts."""
+    with duckdb.connect(str(second_warehouse)) as con:  # marts that the refresh will repair
+        full = con.execute(COUNT_VISITS).fetchone()[0]
+        con.execute(
+            "delete from matomo.fct_visits "
+            "where rowid in (select rowid from matomo.fct_visits limit 100)"
+        )
+    target = publish(second_warehouse)
+    out = tmp_path / "reader.jsonl"
+    reader = _spawn(READER, target, COUNT_VISITS, stop_file, out=out)
+    _wait_for(out, 0)
+
+    assert workflow.demo(second_warehouse) == 0  # re-reads the recording: dbt rebuilds
+    _wait_for(out, time.time())
+    stop_file.touch()
+    assert reader.wait(timeout=60) == 0
+    assert all(a.get("n") == full - 100 for a in _lines(out))  # old file, never an error
+    with duckdb.connect(str(target), read_only=True) as fresh:
+        assert fresh.execute(COUNT_VISITS).fetchone()[0] == full
