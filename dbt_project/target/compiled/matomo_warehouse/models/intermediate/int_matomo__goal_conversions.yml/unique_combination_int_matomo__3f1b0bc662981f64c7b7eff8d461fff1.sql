@@ -1,7 +1,0 @@
-
-select
-    id_site, id_visit, action_position,
-    count(*) as n_rows
-from "corrupted"."matomo_intermediate"."int_matomo__goal_conversions"
-group by id_site, id_visit, action_position
-having count(*) > 1

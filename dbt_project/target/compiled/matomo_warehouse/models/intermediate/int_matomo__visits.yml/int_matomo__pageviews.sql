@@ -1,4 +1,0 @@
-
--- Fixture for int_matomo__pageviews
-select cast(null as BIGINT) as "id_site", cast(null as BIGINT) as "id_visit", cast(null as BIGINT) as "action_position", cast(null as BIGINT) as "pageview_number", cast(null as BIGINT) as "request_sequence", cast(null as TIMESTAMP) as "action_local_at", cast(null as DATE) as "action_local_date", cast(null as character varying(256)) as "url", cast(null as character varying(256)) as "page_title", cast(null as character varying(256)) as "pageview_id", cast(null as BOOLEAN) as "is_entry_page", cast(null as BOOLEAN) as "is_exit_page", cast(null as BIGINT) as "time_on_page_seconds", cast(null as BIGINT) as "page_load_time_milliseconds", cast(null as BIGINT) as "live_time_spent_seconds", cast(null as character varying(256)) as "dlt_load_id"
-    limit 0

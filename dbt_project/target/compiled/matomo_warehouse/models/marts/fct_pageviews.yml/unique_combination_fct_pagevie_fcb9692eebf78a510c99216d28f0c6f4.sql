@@ -1,7 +1,0 @@
-
-select
-    site_id, visit_id, action_position,
-    count(*) as n_rows
-from "corrupted"."matomo"."fct_pageviews"
-group by site_id, visit_id, action_position
-having count(*) > 1

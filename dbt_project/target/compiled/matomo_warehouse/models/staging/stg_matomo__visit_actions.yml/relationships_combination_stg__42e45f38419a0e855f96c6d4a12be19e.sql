@@ -1,9 +1,0 @@
-
-select child.*
-from "corrupted"."matomo_staging"."stg_matomo__visit_actions" as child
-where child.id_site is not null and child.id_visit is not null
-  and not exists (
-    select 1
-    from "corrupted"."matomo_staging"."stg_matomo__visits" as parent
-    where parent.id_site = child.id_site and parent.id_visit = child.id_visit
-  )

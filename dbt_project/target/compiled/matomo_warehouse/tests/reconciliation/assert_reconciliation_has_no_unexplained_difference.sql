@@ -1,4 +1,0 @@
--- Fails on any mart cell that differs from Matomo's report without an explanation.
-select *
-from "corrupted"."matomo_audit"."reconciliation"
-where status not in ('match', 'explained_truncated_others', 'explained_truncated_actions')
