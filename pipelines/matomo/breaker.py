@@ -7,7 +7,7 @@ import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .client import MatomoError
+    from .matomo_errors import MatomoError
 
 
 def failure_kind(err: MatomoError) -> tuple[str, str]:
