@@ -173,47 +173,32 @@ def _archived(
     client: MatomoClient, site: Site, day: str, live_has_visits: bool | None, out: list[Verdict]
 ) -> None:
     item = f"reports site {site.id}"
-    params = {
-        "idSite": site.id,
-        "period": "day",
-        "date": day,
-        "filter_limit": -1,
-        "format_metrics": 0,
-    }
+    params = {"idSite": site.id, "period": "day", "date": day, "filter_limit": -1}
     try:
-        body = client.call("VisitsSummary.get", params)
+        body = client.call("VisitsSummary.get", {**params, "format_metrics": 0})
     except MatomoError as err:
         out.append(Verdict(item, FAIL, f"VisitsSummary.get for {day}: {err.cause}"))
         return
+    out.append(Verdict(item, *_archive_verdict(body, day, live_has_visits)))
+
+
+def _archive_verdict(body: Any, day: str, live_has_visits: bool | None) -> tuple[str, str]:
+    """(level, message) for yesterday's VisitsSummary.get answer."""
     visits = _int(body.get("nb_visits")) if isinstance(body, dict) else None
     if visits is None:
         visits = 0 if body in ([], {}) else None
     if visits is None:
-        out.append(
-            Verdict(
-                item,
-                WARN,
-                f"VisitsSummary.get for {day} answered an unexpected shape ({type(body).__name__})",
-            )
+        shape = type(body).__name__
+        return WARN, f"VisitsSummary.get for {day} answered an unexpected shape ({shape})"
+    if visits == 0 and live_has_visits:
+        return WARN, (
+            f"{day}: Live has visits but the report counts 0; "
+            "is core:archive running (or browser archiving on)?"
         )
-    elif visits == 0 and live_has_visits:
-        out.append(
-            Verdict(
-                item,
-                WARN,
-                f"{day}: Live has visits but the report counts 0; "
-                "is core:archive running (or browser archiving on)?",
-            )
-        )
-    else:
-        out.append(
-            Verdict(
-                item,
-                OK,
-                f"VisitsSummary.get for {day} answers ({visits} visits; "
-                "archiving itself cannot be verified over the API)",
-            )
-        )
+    return OK, (
+        f"VisitsSummary.get for {day} answers ({visits} visits; "
+        "archiving itself cannot be verified over the API)"
+    )
 
 
 def _int(value: Any) -> int | None:
