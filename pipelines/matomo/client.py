@@ -266,49 +266,44 @@ class MatomoClient:
 
     def _decode(self, method: str, params: Mapping[str, Any], response: requests.Response) -> JSON:
         status = response.status_code
-        if 300 <= status < 400:
-            raise MatomoError(
-                redirect_cause(self.endpoint, response), method=method, params=params, status=status
-            )
         text = response.text
-        if status in settings.TRANSIENT_HTTP_STATUSES:
-            raise MatomoError(
-                f"HTTP {status} from {self.endpoint}",
-                method=method,
-                params=params,
-                transient=True,
-                status=status,
-                retry_after=retry_after_seconds(response.headers.get("Retry-After")),
-            )
         try:
             body = json.loads(text) if text.strip() else None
         except ValueError:
             body = None
-        if status in (401, 403):
-            message = matomo_error_message(body) or f"HTTP {status}"
+        failure = self._http_failure(response, body)
+        if failure is not None:
+            cause, transient = failure
+            retry_after = None
+            if status in settings.TRANSIENT_HTTP_STATUSES:
+                retry_after = retry_after_seconds(response.headers.get("Retry-After"))
             raise MatomoError(
-                f"{message} (HTTP {status}); check sources.matomo.api_token and that the token "
-                "has view access",
-                method=method,
-                params=params,
-                status=status,
-            )
-        if status >= 400:
-            raise MatomoError(
-                f"HTTP {status} from {self.endpoint}; check sources.matomo.url",
-                method=method,
-                params=params,
-                status=status,
-            )
-        if body is None:
-            cause, transient = classify_garbage(text, self.endpoint)
-            raise MatomoError(
-                cause, method=method, params=params, transient=transient, status=status
-            )
+                cause, method=method, params=params, transient=transient, status=status,
+                retry_after=retry_after,
+            )  # fmt: skip
         message = matomo_error_message(body)
         if message is not None and transient_message(message):
             raise MatomoError(message, method=method, params=params, transient=True)
         return body
+
+    def _http_failure(self, response: requests.Response, body: JSON) -> tuple[str, bool] | None:
+        """(cause, transient) when the answer is not a Matomo answer to use; None when it is."""
+        status = response.status_code
+        if 300 <= status < 400:
+            return redirect_cause(self.endpoint, response), False
+        if status in settings.TRANSIENT_HTTP_STATUSES:
+            return f"HTTP {status} from {self.endpoint}", True
+        if status in (401, 403):
+            message = matomo_error_message(body) or f"HTTP {status}"
+            return (
+                f"{message} (HTTP {status}); check sources.matomo.api_token and that the token "
+                "has view access"
+            ), False
+        if status >= 400:
+            return f"HTTP {status} from {self.endpoint}; check sources.matomo.url", False
+        if body is None:
+            return classify_garbage(response.text, self.endpoint)
+        return None
 
 
 def _sleep(seconds: float, halted: threading.Event) -> None:
