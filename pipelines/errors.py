@@ -113,9 +113,8 @@ _OS_MESSAGES = {
     errno.EROFS: "{path} is on a read-only file system; use a writable folder for --duckdb",
     errno.EACCES: "cannot write {path}: {why}; make its folder writable for this user or use "
     "another --duckdb path",
-    errno.EPERM: "cannot write {path}: {why}; make its folder writable for this user or use "
-    "another --duckdb path",
 }
+_OS_MESSAGES[errno.EPERM] = _OS_MESSAGES[errno.EACCES]
 
 
 def os_error(code: int, path: str | Path, why: str) -> UserError:

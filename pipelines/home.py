@@ -41,19 +41,28 @@ def activated(args: argparse.Namespace) -> Iterator[Path]:
     home = resolve(getattr(args, "home", None))
     if getattr(args, "duckdb", None):
         args.duckdb = str(resolve_path(args.duckdb, home))
-    old = os.environ.get(DLT_PROJECT_ENV)
-    os.environ[DLT_PROJECT_ENV] = str(home)
     # the committed .dlt/config.toml turns dlt's telemetry off; so does an installed tool
     os.environ.setdefault("RUNTIME__DLTHUB_TELEMETRY", "false")
-    _reload_dlt_config()
     try:
-        yield home
+        with scoped_env(DLT_PROJECT_ENV, str(home)):
+            _reload_dlt_config()
+            yield home
+    finally:
+        _reload_dlt_config()  # with the environment restored
+
+
+@contextmanager
+def scoped_env(name: str, value: str) -> Iterator[None]:
+    """Environment variable `name` = `value` inside the block; its old value (or absence) after."""
+    old = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
     finally:
         if old is None:
-            os.environ.pop(DLT_PROJECT_ENV, None)
+            os.environ.pop(name, None)
         else:
-            os.environ[DLT_PROJECT_ENV] = old
-        _reload_dlt_config()
+            os.environ[name] = old
 
 
 def _reload_dlt_config() -> None:

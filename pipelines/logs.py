@@ -11,7 +11,7 @@ import logging
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, TextIO
 
 log = logging.getLogger("matomo_warehouse")
 
@@ -79,7 +79,7 @@ class Progress:
         self.visits += visits
         if self.total < LONG_BACKFILL_DAYS:
             return
-        if _isatty(self.out):
+        if is_terminal(self.out):
             _bar = self
             self.draw()
         elif time.monotonic() - self._last >= self.every or self.done == self.total:
@@ -111,7 +111,8 @@ class Progress:
             _bar = None
 
 
-def _isatty(stream: TextIO) -> bool:
+def is_terminal(stream: Any) -> bool:
+    """Whether `stream` is a terminal (False for pipes, files and closed or fake streams)."""
     try:
         return stream.isatty()
     except (AttributeError, ValueError):

@@ -5,36 +5,22 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from pipelines.errors import UserError
+from pipelines.home import scoped_env
+from pipelines.logs import is_terminal
 
 log = logging.getLogger("matomo_warehouse")
 
 PROJECT_DIR = Path(__file__).resolve().parent / "dbt_project"
 DUCKDB_ENV = "MATOMO_DUCKDB_PATH"
-
-
-@contextmanager
-def _env(name: str, value: str) -> Iterator[None]:
-    old = os.environ.get(name)
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = old
 
 
 def build(
@@ -61,7 +47,7 @@ def build(
     duckdb.connect(str(path)).close()  # a lock held by a reader: one line, not dbt's traceback
     args = _build_args(work_dir(path), select, full_refresh, vars, unit_tests)
     started = time.monotonic()
-    with _env(DUCKDB_ENV, str(path)):
+    with scoped_env(DUCKDB_ENV, str(path)):
         try:
             result = dbtRunner().invoke(args)
         finally:
@@ -90,7 +76,7 @@ def _build_args(
         "--target-path", str(work / "target"),
         "--quiet",
     ]  # fmt: skip
-    if not _isatty(sys.stdout):  # dbt colours its (error) output even into files and pipes
+    if not is_terminal(sys.stdout):  # dbt colours its (error) output even into files and pipes
         args.append("--no-use-colors")
     if select:
         args += ["--select", select]
@@ -101,13 +87,6 @@ def _build_args(
     if vars:
         args += ["--vars", json.dumps(vars)]
     return args
-
-
-def _isatty(stream: Any) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def _report(result: Any, seconds: float) -> int:
