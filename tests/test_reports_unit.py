@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pendulum
@@ -80,7 +81,26 @@ def test_ecommerce_reports_and_goal_expansion() -> None:
     assert {"Goals.get?idGoal=ecommerceOrder", "Goals.getItemsSku"} <= shop
     assert "Goals.get?idGoal=2" not in docs
     assert not {k for k in docs if "ecommerce" in k or "Items" in k}
-    assert len(shop) == len(catalogue.DEFAULT_CATALOGUE) - 1 + 2
+    # `idGoal = "*"` and `idDimension = "*"` expand per site (no dimensions: no report)
+    assert len(shop) == len(catalogue.DEFAULT_CATALOGUE) - 2 + 2
+    dims = catalogue.specs_for_site(specs, ecommerce=False, goal_ids=[], dimension_ids=["1", "3"])
+    assert [s.key for s in dims if s.method.startswith("CustomDimensions")] == [
+        "CustomDimensions.getCustomDimension?idDimension=1",
+        "CustomDimensions.getCustomDimension?idDimension=3",
+    ]
+
+
+def test_dimension_ids_from_the_month_recording() -> None:
+    """Site 3 of public-month numbers its dimensions differently; ids come out sorted."""
+    path = Path(__file__).parent / "fixtures" / "matomo-recordings" / "public-month"
+    with gzip.open(path / "calls.jsonl.gz", "rt") as handle:
+        bodies = [
+            json.loads(json.loads(line)["body"])
+            for line in handle
+            if '"CustomDimensions.getConfiguredCustomDimensions"' in line
+        ]
+    assert [catalogue.dimension_ids(body) for body in bodies] == [["1", "2", "3"]] * 3
+    assert catalogue.dimension_ids([]) == []
 
 
 def test_goal_ids_from_goals_get_goals(recorded: dict) -> None:
@@ -106,7 +126,9 @@ def test_parse_entry_and_catalogue_errors() -> None:
     ):
         with pytest.raises(UserError):
             catalogue.parse_entry(bad)
-    extra = catalogue.parse_catalogue(None, [{"method": "UserId.getUsers"}, "VisitsSummary.get"])
+    extra = catalogue.parse_catalogue(
+        None, [{"method": "PagePerformance.get"}, "VisitsSummary.get"]
+    )
     assert len(extra) == len(catalogue.DEFAULT_CATALOGUE) + 1
     only = catalogue.parse_catalogue([{"method": "VisitsSummary.get"}])
     assert [s.method for s in only] == ["VisitsSummary.get"]
@@ -121,7 +143,7 @@ def test_build_plan_validates_config_in_one_line() -> None:
         {"start_date": "2026-13-01"},
         {"start_date": "yesterday"},
         {"start_date": "2026-10-05", "end_date": "2026-10-01"},
-        {"start_date": "2026-10-05", "report_periods": ["year"]},
+        {"start_date": "2026-10-05", "report_periods": ["quarter"]},
         {"start_date": "2026-10-05", "lookback_days": -1},
     ):
         with pytest.raises(UserError) as err:
@@ -155,6 +177,9 @@ def test_windows_and_period_dates() -> None:
     assert schedule.period_dates("week", D(2026, 10, 7), end) == [D(2026, 10, 5)]
     assert schedule.period_dates("month", start, D(2026, 11, 2)) == [D(2026, 10, 1), D(2026, 11, 1)]
     assert len(schedule.period_dates("day", start, end)) == 7
+    assert schedule.period_dates("year", start, D(2027, 1, 4)) == [D(2026, 1, 1), D(2027, 1, 1)]
+    assert schedule.parse_periods(["year", "day"]) == ("day", "year")
+    assert schedule.parse_periods(None) == ("day", "week", "month")  # year is opt-in
 
 
 def test_plan_jobs_and_state_advance_only_without_failures() -> None:
