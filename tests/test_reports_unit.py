@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import json
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pendulum
@@ -81,26 +80,7 @@ def test_ecommerce_reports_and_goal_expansion() -> None:
     assert {"Goals.get?idGoal=ecommerceOrder", "Goals.getItemsSku"} <= shop
     assert "Goals.get?idGoal=2" not in docs
     assert not {k for k in docs if "ecommerce" in k or "Items" in k}
-    # `idGoal = "*"` and `idDimension = "*"` expand per site (no dimensions: no report)
-    assert len(shop) == len(catalogue.DEFAULT_CATALOGUE) - 2 + 2
-    dims = catalogue.specs_for_site(specs, ecommerce=False, goal_ids=[], dimension_ids=["1", "3"])
-    assert [s.key for s in dims if s.method.startswith("CustomDimensions")] == [
-        "CustomDimensions.getCustomDimension?idDimension=1",
-        "CustomDimensions.getCustomDimension?idDimension=3",
-    ]
-
-
-def test_dimension_ids_from_the_month_recording() -> None:
-    """Site 3 of public-month numbers its dimensions differently; ids come out sorted."""
-    path = Path(__file__).parent / "fixtures" / "matomo-recordings" / "public-month"
-    with gzip.open(path / "calls.jsonl.gz", "rt") as handle:
-        bodies = [
-            json.loads(json.loads(line)["body"])
-            for line in handle
-            if '"CustomDimensions.getConfiguredCustomDimensions"' in line
-        ]
-    assert [catalogue.dimension_ids(body) for body in bodies] == [["1", "2", "3"]] * 3
-    assert catalogue.dimension_ids([]) == []
+    assert len(shop) == len(catalogue.DEFAULT_CATALOGUE) - 1 + 2
 
 
 def test_goal_ids_from_goals_get_goals(recorded: dict) -> None:

@@ -15,8 +15,7 @@ from pipelines.errors import UserError
 
 log = logging.getLogger(__name__)
 
-EACH_GOAL = "*"  # `idGoal = "*"`: one report per goal of the site (Goals.getGoals)
-EACH_DIMENSION = "*"  # `idDimension = "*"`: one per active custom dimension of the site
+EACH_GOAL = "*"
 ECOMMERCE_GOALS = frozenset({"ecommerceOrder", "ecommerceAbandonedCart"})
 ECOMMERCE_METHODS = frozenset({"Goals.getItemsSku", "Goals.getItemsName", "Goals.getItemsCategory"})
 # Sent with every report request (user params may override them).
@@ -75,8 +74,6 @@ DEFAULT_CATALOGUE: tuple[dict[str, Any], ...] = (
     {"method": "VisitorInterest.getNumberOfVisitsPerVisitDuration"},
     {"method": "VisitorInterest.getNumberOfVisitsPerPage"},
     {"method": "UserId.getUsers"},
-    # not flat: every dimension's recorded shape (flat=1 only changes action-scope dimensions)
-    {"method": "CustomDimensions.getCustomDimension", "params": {"idDimension": EACH_DIMENSION}},
 )
 
 
@@ -108,18 +105,11 @@ class ReportSpec:
         return dict(self.params).get("idGoal")
 
     @property
-    def dimension(self) -> str | None:
-        return dict(self.params).get("idDimension")
-
-    @property
     def ecommerce_only(self) -> bool:
         return self.method in ECOMMERCE_METHODS or self.goal in ECOMMERCE_GOALS
 
     def with_goal(self, goal_id: str) -> ReportSpec:
-        return self.with_param("idGoal", goal_id)
-
-    def with_param(self, key: str, value: str) -> ReportSpec:
-        params = tuple((k, value if k == key else v) for k, v in self.params)
+        params = tuple((k, goal_id if k == "idGoal" else v) for k, v in self.params)
         return ReportSpec(self.method, params, self.segment)
 
     def request(self, site_id: int, period: str, date: pendulum.Date) -> dict[str, str]:
@@ -208,22 +198,15 @@ def _as_list(value: Any, name: str) -> list[Any]:
 
 
 def specs_for_site(
-    specs: Iterable[ReportSpec],
-    *,
-    ecommerce: bool,
-    goal_ids: Sequence[str],
-    dimension_ids: Sequence[str] = (),
+    specs: Iterable[ReportSpec], *, ecommerce: bool, goal_ids: Sequence[str]
 ) -> list[ReportSpec]:
-    """Site's reports: ecommerce ones only for ecommerce sites, `idGoal="*"` per goal,
-    `idDimension="*"` per active custom dimension."""
+    """Site's reports: ecommerce ones only for ecommerce sites, `idGoal="*"` per goal."""
     out: list[ReportSpec] = []
     for spec in specs:
         if spec.ecommerce_only and not ecommerce:
             continue
         if spec.goal == EACH_GOAL:
             out.extend(spec.with_goal(goal) for goal in goal_ids)
-        elif spec.dimension == EACH_DIMENSION:
-            out.extend(spec.with_param("idDimension", d) for d in dimension_ids)
         else:
             out.append(spec)
     return out
@@ -231,17 +214,6 @@ def specs_for_site(
 
 def needs_goals(specs: Iterable[ReportSpec]) -> bool:
     return any(spec.goal == EACH_GOAL for spec in specs)
-
-
-def needs_dimensions(specs: Iterable[ReportSpec]) -> bool:
-    return any(spec.dimension == EACH_DIMENSION for spec in specs)
-
-
-def dimension_ids(dimensions: Any) -> list[str]:
-    """Active dimension ids from a `CustomDimensions.getConfiguredCustomDimensions` answer."""
-    rows = dimensions if isinstance(dimensions, list) else []
-    ids = {str(r["idcustomdimension"]) for r in rows if isinstance(r, Mapping) and r.get("active")}
-    return sorted(ids, key=lambda d: (len(d), d))
 
 
 def goal_ids(goals: Any) -> list[str]:
@@ -258,8 +230,6 @@ def catalogue_lines(specs: Iterable[ReportSpec]) -> list[str]:
         note = " (ecommerce sites)" if spec.ecommerce_only else ""
         if spec.goal == EACH_GOAL:
             note = " (one per goal of the site)"
-        if spec.dimension == EACH_DIMENSION:
-            note = " (one per active custom dimension of the site)"
         params = " " + "&".join(f"{k}={v}" for k, v in sorted(extra.items())) if extra else ""
         segment = f" segment={spec.segment}" if spec.segment else ""
         lines.append(f"{spec.method}{params}{segment} -> {spec.table_name}{note}")

@@ -12,7 +12,7 @@ import pendulum
 from ..client import Halted, MatomoClient, MatomoError
 from ..sites import Site
 from . import digests, rows, schedule
-from .catalogue import dimension_ids, goal_ids, needs_dimensions, needs_goals, specs_for_site
+from .catalogue import goal_ids, needs_goals, specs_for_site
 
 log = logging.getLogger(__name__)
 
@@ -30,10 +30,7 @@ def site_report_items(
     """All report rows of one site for this run; advances its state for what loaded. Report
     days answered as last time (`site_digests`) are not re-written."""
     specs = specs_for_site(
-        plan.specs,
-        ecommerce=site.ecommerce,
-        goal_ids=_site_goals(client, plan, site, failures),
-        dimension_ids=_site_dimensions(client, plan, site, failures),
+        plan.specs, ecommerce=site.ecommerce, goal_ids=_site_goals(client, plan, site, failures)
     )
     start, end = schedule.site_range(plan, site)
     yesterday = site.today(plan.now).subtract(days=1)
@@ -109,23 +106,6 @@ def _site_goals(
         log.warning("%s (per-goal reports skipped)", err)
         failures.append(err)
         return []
-
-
-def _site_dimensions(
-    client: MatomoClient, plan: schedule.ReportPlan, site: Site, failures: list
-) -> list[str]:
-    if not needs_dimensions(plan.specs):
-        return []
-    try:
-        answer = client.call("CustomDimensions.getConfiguredCustomDimensions", {"idSite": site.id})
-    except MatomoError as err:
-        if err.fatal:
-            raise
-        # not a failure: a Matomo without the CustomDimensions plugin answers an error here,
-        # and the dimension reports' state does not advance, so the next run retries them
-        log.warning("%s (custom dimension reports skipped)", err)
-        return []
-    return dimension_ids(answer)
 
 
 def _chunk_items(
