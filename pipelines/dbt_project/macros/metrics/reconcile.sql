@@ -29,7 +29,7 @@
     {{ return(adapter.dispatch('report_goal_cells', 'matomo_warehouse')(relation, keys)) }}
 {%- endmacro %}
 
-{% macro default__report_goal_cells(relation, keys) -%}
+{% macro duckdb__report_goal_cells(relation, keys) -%}
     select
         {%- for name, data_type in keys %}
         t.{{ adapter.quote(name) }},
@@ -48,7 +48,7 @@
     where json_type(g.value) = 'OBJECT' and v.key <> 'idgoal'
 {%- endmacro %}
 
-{% macro postgres__report_goal_cells(relation, keys) -%}
+{% macro default__report_goal_cells(relation, keys) -%}
     select
         {%- for name, data_type in keys %}
         t.{{ adapter.quote(name) }},
@@ -113,7 +113,7 @@
         cast(null as {{ dbt.type_string() }}) as goal_key,
         '{{ m }}' as metric,
         {%- endif %}
-        cast({{ adapter.quote(m) }} as double precision) as value
+        cast({{ adapter.quote(m) }} as {{ matomo_warehouse.type_double() }}) as value
     from {{ ref(mart) }}
     {{ 'union all' if not loop.last }}
     {%- endfor %}

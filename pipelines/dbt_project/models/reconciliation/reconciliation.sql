@@ -136,8 +136,8 @@ cells as (
         cast(null as {{ dbt.type_string() }}) as mart, cast(null as {{ dbt.type_bigint() }}) as site_id,
         cast(null as {{ dbt.type_string() }}) as period, cast(null as date) as date,
         cast(null as {{ dbt.type_string() }}) as matomo_report, cast(null as {{ dbt.type_string() }}) as label,
-        cast(null as {{ dbt.type_string() }}) as goal_key, cast(null as {{ dbt.type_string() }}) as metric, cast(null as double precision) as matomo_value,
-        cast(null as double precision) as mart_value, false as in_matomo, false as in_mart,
+        cast(null as {{ dbt.type_string() }}) as goal_key, cast(null as {{ dbt.type_string() }}) as metric, cast(null as {{ matomo_warehouse.type_double() }}) as matomo_value,
+        cast(null as {{ matomo_warehouse.type_double() }}) as mart_value, false as in_matomo, false as in_mart,
         false as is_summary_row
     where false
     {%- endfor %}
