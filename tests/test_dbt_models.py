@@ -56,8 +56,7 @@ INCREMENTAL_METRICS = (
     "metrics_events",
     "metrics_goals",
     "metrics_products",
-    "metrics_page_urls",
-    "metrics_page_titles",
+    "metrics_pages",
 )
 METRICS_SELECT = "path:models/marts/metrics"
 

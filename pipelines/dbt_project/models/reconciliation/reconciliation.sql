@@ -17,6 +17,23 @@
   Only periods both sides publish are compared (days the loader read; full weeks / months
   for VisitsSummary), and only reports the Reporting API source loaded.
 */
+{%- set action_reports = [
+    ('Actions.getPageUrls', 'report_actions_get_page_urls', 'metrics_pages'),
+    ('Actions.getPageTitles', 'report_actions_get_page_titles', 'metrics_pages'),
+    ('Events.getCategory', 'report_events_get_category', 'metrics_events'),
+    ('Events.getAction', 'report_events_get_action', 'metrics_events'),
+    ('Events.getName', 'report_events_get_name', 'metrics_events'),
+] %}
+{%- set action_metrics = {
+    'metrics_pages': ['nb_hits', 'nb_visits', 'nb_uniq_visitors', 'sum_daily_nb_uniq_visitors',
+                      'entry_nb_uniq_visitors', 'sum_daily_entry_nb_uniq_visitors', 'entry_nb_visits',
+                      'entry_nb_actions', 'entry_sum_visit_length', 'entry_bounce_count', 'exit_nb_uniq_visitors',
+                      'sum_daily_exit_nb_uniq_visitors', 'exit_nb_visits', 'sum_time_spent',
+                      'nb_hits_following_search', 'bounce_rate', 'exit_rate', 'avg_time_on_page'],
+    'metrics_events': ['nb_uniq_visitors', 'sum_daily_nb_uniq_visitors', 'nb_visits', 'nb_events',
+                       'nb_events_with_value', 'sum_event_value', 'min_event_value', 'max_event_value',
+                       'avg_event_value'],
+} %}
 {%- set page_metrics = ['nb_hits', 'nb_visits', 'entry_nb_visits', 'entry_nb_actions', 'entry_sum_visit_length',
                         'entry_bounce_count', 'exit_nb_visits', 'sum_time_spent', 'bounce_rate', 'exit_rate',
                         'avg_time_on_page'] %}
@@ -63,16 +80,12 @@ cells as (
          'nb_uniq_outlinks', 'nb_searches', 'nb_keywords'],
         "select *, '' as report_params, '' as label from " ~ ref('metrics_actions')) }}
     union all
-    {{ reconcile_report('Actions.getPageUrls', 'report_actions_get_page_urls', page_metrics,
-        "select *, '' as report_params from " ~ ref('metrics_page_urls')) }}
-    union all
-    {{ reconcile_report('Actions.getPageTitles', 'report_actions_get_page_titles', page_metrics,
-        "select *, '' as report_params from " ~ ref('metrics_page_titles'), label_sql='trim(label)') }}
-    {%- for dim, method in [('category', 'getCategory'), ('action', 'getAction'), ('name', 'getName')] %}
-    union all
-    {{ reconcile_report('Events.' ~ method, 'report_events_' ~ ('get_category' if dim == 'category' else 'get_' ~ dim),
-        event_metrics,
-        "select *, '' as report_params from " ~ ref('metrics_events') ~ " where dimension = '" ~ dim ~ "'") }}
+    {#- action-report marts (metrics_pages, metrics_events, ...): every report, every period -#}
+    {%- for report, table, mart in action_reports %}
+    {{ reconcile_report(report, table, action_metrics[mart],
+        "select *, '' as report_params from " ~ ref(mart) ~ " where matomo_report = '" ~ report ~ "'",
+        periods=['day', 'week', 'month', 'year']) }}
+    {{ 'union all' if not loop.last }}
     {%- endfor %}
     union all
     {{ reconcile_report('Goals.get', 'report_goals_get', goal_metrics,
