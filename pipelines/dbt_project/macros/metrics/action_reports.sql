@@ -5,7 +5,7 @@
     URL-decoded like PHP's urldecode (`+` is a space); undecodable text is kept as it is. -#}
 {% macro action_url_label(url) -%}
     {%- set rest = "regexp_replace(" ~ url ~ ", '^[a-zA-Z][a-zA-Z0-9+.-]*://', '')" -%}
-    coalesce(try(url_decode(replace({{ rest }}, '+', ' '))), {{ rest }})
+    coalesce({{ matomo_warehouse.url_decode_or_null("replace(" ~ rest ~ ", '+', ' ')") }}, {{ rest }})
 {%- endmacro %}
 
 {#- Matomo's period aggregation of report rows (core/ArchiveProcessor.php

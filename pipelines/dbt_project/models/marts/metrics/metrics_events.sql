@@ -125,8 +125,9 @@ select
     cast(sum_daily_nb_uniq_visitors as {{ dbt.type_bigint() }}) as sum_daily_nb_uniq_visitors,
     {{ php_round('sum_event_value', 2) }} as sum_event_value,
     cast(nb_events_with_value as {{ dbt.type_bigint() }}) as nb_events_with_value,
-    cast(min_event_value as double) as min_event_value,
-    cast(case when period = 'day' then max_event_value else max_event_value_nonzero end as double) as max_event_value,
+    cast(min_event_value as {{ type_double() }}) as min_event_value,
+    cast(case when period = 'day' then max_event_value else max_event_value_nonzero end as {{ type_double() }})
+        as max_event_value,
     {{ php_ratio('sum_event_value', 'nb_events_with_value', 2) }} as avg_event_value,
     {{ metrics_load_id() }} as dlt_load_id
 from period_rows

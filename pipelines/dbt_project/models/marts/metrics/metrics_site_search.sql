@@ -135,7 +135,8 @@ day_rows as (
 
 period_rows as (
 
-    {{ rollup_day_rows('(select r.* from day_rows as r inner join days as d on d.site_id = r.site_id and d.day = r.day)',
+    {{ rollup_day_rows(
+        '(select r.* from day_rows as r inner join days as d on d.site_id = r.site_id and d.day = r.day)',
         ['matomo_report', 'label'],
         sums=['nb_hits', 'nb_visits', 'sum_time_spent', 'exit_nb_visits'], uniques=['nb_uniq_visitors']) }}
 
