@@ -57,6 +57,9 @@ INCREMENTAL_METRICS = (
     "metrics_goals",
     "metrics_products",
     "metrics_pages",
+    "metrics_downloads_outlinks",
+    "metrics_site_search",
+    "metrics_contents",
 )
 METRICS_SELECT = "path:models/marts/metrics"
 
