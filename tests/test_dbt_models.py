@@ -56,8 +56,10 @@ INCREMENTAL_METRICS = (
     "metrics_events",
     "metrics_goals",
     "metrics_products",
-    "metrics_page_urls",
-    "metrics_page_titles",
+    "metrics_pages",
+    "metrics_downloads_outlinks",
+    "metrics_site_search",
+    "metrics_contents",
 )
 METRICS_SELECT = "path:models/marts/metrics"
 

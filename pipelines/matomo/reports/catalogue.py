@@ -42,6 +42,7 @@ DEFAULT_CATALOGUE: tuple[dict[str, Any], ...] = (
     {"method": "Actions.getOutlinks", "params": FLAT},
     {"method": "Actions.getSiteSearchKeywords"},
     {"method": "Actions.getSiteSearchCategories"},
+    {"method": "Actions.getSiteSearchNoResultKeywords"},
     {"method": "Events.getCategory"},
     {"method": "Events.getAction"},
     {"method": "Events.getName"},
