@@ -3,5 +3,5 @@
     URL-decoded like PHP's urldecode (`+` is a space); a URL that does not decode stays as is. -#}
 {% macro custom_dimension_url_label(url) -%}
     {%- set stored = "regexp_replace(regexp_replace(" ~ url ~ ", '^[a-zA-Z]+://(www\\.)?', ''), '#.*$', '')" -%}
-    coalesce(try(url_decode(replace({{ stored }}, '+', ' '))), {{ stored }})
+    coalesce({{ url_decode_or_null("replace(" ~ stored ~ ", '+', ' ')") }}, {{ stored }})
 {%- endmacro %}

@@ -192,9 +192,9 @@ final as (
         cast(null as {{ dbt.type_bigint() }}) as nb_conversions,
         cast(null as decimal(18, 2)) as revenue,
         nb_hits,
-        cast(null as double) as avg_time_on_site,
+        cast(null as {{ type_double() }}) as avg_time_on_site,
         {{ php_ratio('bounce_count', 'nb_visits', 2) }} as bounce_rate,
-        cast(null as double) as nb_actions_per_visit
+        cast(null as {{ type_double() }}) as nb_actions_per_visit
     from action_periods
 
 )
