@@ -15,5 +15,6 @@
         'metrics_goals',
         'metrics_ecommerce',
         'metrics_products',
+        'metrics_custom_dimensions',
     ]) }}
 {%- endmacro %}
