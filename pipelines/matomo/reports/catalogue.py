@@ -68,8 +68,10 @@ DEFAULT_CATALOGUE: tuple[dict[str, Any], ...] = (
     {"method": "UserLanguage.getLanguage"},
     {"method": "Resolution.getResolution"},
     {"method": "VisitTime.getVisitInformationPerLocalTime"},
+    {"method": "VisitTime.getVisitInformationPerServerTime"},
     {"method": "VisitorInterest.getNumberOfVisitsPerVisitDuration"},
     {"method": "VisitorInterest.getNumberOfVisitsPerPage"},
+    {"method": "UserId.getUsers"},
 )
 
 

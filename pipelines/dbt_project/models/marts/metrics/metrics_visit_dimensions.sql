@@ -14,6 +14,9 @@
   - week / month / year: the days' rows summed by label (ArchiveProcessor::
     aggregateDataTableRecords), max for max_actions, and the day uniques renamed
     sum_daily_nb_uniq_visitors / sum_daily_nb_users;
+  - a row of the domain with no visit and no conversion is a row of zeros (VisitTime
+    RecordBuilders/Base.php ensureAllHoursAreSet) or nb_visits 0 only; a week or longer whose
+    max_actions is 0 has none (observed on every recording);
   - VisitorInterest rows carry nb_visits only; DevicesDetection.getType lists every device type,
     VisitTime every hour, VisitorInterest every bucket, on each period with visits
     (int_matomo__visit_label_domains).
@@ -116,13 +119,13 @@ day_rows as (
         coalesce(v.matomo_report, c.matomo_report, d.matomo_report) as matomo_report,
         coalesce(v.label, c.label, d.label) as label,
         coalesce(v.nb_visits, 0) as nb_visits,
-        coalesce(v.nb_uniq_visitors, case when d.zero_metrics then 0 end) as nb_uniq_visitors,
-        coalesce(v.nb_users, case when d.zero_metrics then 0 end) as nb_users,
-        coalesce(v.nb_actions, case when d.zero_metrics then 0 end) as nb_actions,
-        coalesce(v.max_actions, case when d.zero_metrics then 0 end) as max_actions,
-        coalesce(v.sum_visit_length, case when d.zero_metrics then 0 end) as sum_visit_length,
-        coalesce(v.bounce_count, case when d.zero_metrics then 0 end) as bounce_count,
-        coalesce(v.nb_visits_converted, case when d.zero_metrics then 0 end) as nb_visits_converted,
+        coalesce(v.nb_uniq_visitors, case when d.zero_metrics and c.site_id is null then 0 end) as nb_uniq_visitors,
+        coalesce(v.nb_users, case when d.zero_metrics and c.site_id is null then 0 end) as nb_users,
+        coalesce(v.nb_actions, case when d.zero_metrics and c.site_id is null then 0 end) as nb_actions,
+        coalesce(v.max_actions, case when d.zero_metrics and c.site_id is null then 0 end) as max_actions,
+        coalesce(v.sum_visit_length, case when d.zero_metrics and c.site_id is null then 0 end) as sum_visit_length,
+        coalesce(v.bounce_count, case when d.zero_metrics and c.site_id is null then 0 end) as bounce_count,
+        coalesce(v.nb_visits_converted, case when d.zero_metrics and c.site_id is null then 0 end) as nb_visits_converted,
         c.nb_conversions,
         c.revenue
     from visit_days as v
@@ -172,7 +175,10 @@ final as (
         cast(case when period <> 'day' and not visits_only then {{ m }} end as {{ dbt.type_bigint() }})
             as sum_daily_{{ m }},
         {%- endfor %}
-        {%- for m in ['nb_actions', 'max_actions', 'sum_visit_length', 'bounce_count', 'nb_visits_converted'] %}
+        -- a week's max of 0 is absent in Matomo (only rows of zeros, e.g. hours without visits)
+        cast(case when not visits_only and (period = 'day' or max_actions <> 0) then max_actions end
+            as {{ dbt.type_bigint() }}) as max_actions,
+        {%- for m in ['nb_actions', 'sum_visit_length', 'bounce_count', 'nb_visits_converted'] %}
         cast(case when not visits_only then {{ m }} end as {{ dbt.type_bigint() }}) as {{ m }},
         {%- endfor %}
         cast(nb_conversions as {{ dbt.type_bigint() }}) as nb_conversions,
