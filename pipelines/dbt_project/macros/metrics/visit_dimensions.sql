@@ -55,3 +55,15 @@
     from {{ ref('int_matomo__visit_dimension_conversions') }} as c
     {%- endif %}
 {%- endmacro %}
+
+{#- The visit-dimension reports whose rows carry goal columns (`goals`, nb_conversions, revenue):
+    docs/matomo-report-rules.md 0.5 (none in getOsFamilies, Resolution, UserLanguage, UserId,
+    VisitTime local time, VisitorInterest). -#}
+{% macro visit_dimension_goal_reports() -%}
+    {{ return([
+        'Referrers.getReferrerType', 'Referrers.getAll', 'Referrers.getWebsites',
+        'Referrers.getSearchEngines', 'Referrers.getKeywords', 'Referrers.getSocials',
+        'Referrers.getCampaigns', 'UserCountry.getCountry', 'DevicesDetection.getType',
+        'DevicesDetection.getBrowsers', 'VisitTime.getVisitInformationPerServerTime',
+    ]) }}
+{%- endmacro %}

@@ -22,12 +22,7 @@
     (int_matomo__visit_label_domains).
   Per-goal columns: metrics_visit_dimension_goals.
 */
-{%- set goal_reports = [
-    'Referrers.getReferrerType', 'Referrers.getAll', 'Referrers.getWebsites',
-    'Referrers.getSearchEngines', 'Referrers.getKeywords', 'Referrers.getSocials',
-    'Referrers.getCampaigns', 'UserCountry.getCountry', 'DevicesDetection.getType',
-    'DevicesDetection.getBrowsers', 'VisitTime.getVisitInformationPerServerTime',
-] %}
+{%- set goal_reports = visit_dimension_goal_reports() %}
 {#- reports whose rows carry nb_visits only -#}
 {%- set visits_only_reports = [
     'VisitorInterest.getNumberOfVisitsPerVisitDuration', 'VisitorInterest.getNumberOfVisitsPerPage',
