@@ -13,5 +13,8 @@
         'metrics_goals',
         'metrics_ecommerce',
         'metrics_products',
+        'metrics_visit_dimensions',
+        'metrics_visit_dimension_goals',
+        'metrics_visit_frequency',
     ]) }}
 {%- endmacro %}
