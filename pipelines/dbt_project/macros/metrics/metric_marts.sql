@@ -16,5 +16,8 @@
         'metrics_ecommerce',
         'metrics_products',
         'metrics_custom_dimensions',
+        'metrics_visit_dimensions',
+        'metrics_visit_dimension_goals',
+        'metrics_visit_frequency',
     ]) }}
 {%- endmacro %}
