@@ -11,7 +11,6 @@
         'metrics_page_titles',
         'metrics_events',
         'metrics_goals',
-        'metrics_ecommerce',
         'metrics_products',
     ]) }}
 {%- endmacro %}

@@ -76,8 +76,9 @@ cells as (
     {%- endfor %}
     union all
     {{ reconcile_report('Goals.get', 'report_goals_get', goal_metrics,
-        "select *, coalesce('idGoal=' || goal_param, '') as report_params,
-                coalesce(goal_param, 'all') as label from " ~ ref('metrics_goals'),
+        "select * exclude (label), replace(replace(matomo_report, 'Goals.get', ''), '?', '') as report_params,
+                case when matomo_report = 'Goals.get' then 'all' else replace(matomo_report, 'Goals.get?idGoal=', '') end as label
+         from " ~ ref('metrics_goals') ~ " where period = 'day'",
         label_sql="case when report_params = '' then 'all' else replace(report_params, 'idGoal=', '') end") }}
     {%- for dim, method in [('sku', 'getItemsSku'), ('name', 'getItemsName'), ('category', 'getItemsCategory')] %}
     union all
