@@ -83,7 +83,7 @@ cells as (
     {%- for dim, method in [('sku', 'getItemsSku'), ('name', 'getItemsName'), ('category', 'getItemsCategory')] %}
     union all
     {{ reconcile_report('Goals.' ~ method, 'report_goals_get_items_' ~ dim, product_metrics,
-        "select *, '' as report_params from " ~ ref('metrics_products') ~ " where dimension = '" ~ dim ~ "'",
+        "select *, '' as report_params from " ~ ref('metrics_products') ~ " where dimension = '" ~ dim ~ "' and ecommerce_type = 'order'",
         where_sql="report_params = ''") }}
     {%- endfor %}
 
