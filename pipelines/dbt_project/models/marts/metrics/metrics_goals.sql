@@ -97,7 +97,8 @@ goal_days as (
         count(distinct case when {{ only }} then id_visit end) as nb_visits_converted{{ suffix }},
         {{ php_round('coalesce(sum(case when ' ~ only ~ ' then revenue end), 0)', 2) }} as revenue{{ suffix }},
         {%- for column in money_sums %}
-        {{ php_round('coalesce(sum(case when ' ~ only ~ ' then ' ~ column ~ ' end), 0)', 2) }} as {{ column }}{{ suffix }},
+        {{ php_round('coalesce(sum(case when ' ~ only ~ ' then ' ~ column ~ ' end), 0)', 2) }}
+            as {{ column }}{{ suffix }},
         {%- endfor %}
         coalesce(sum(case when {{ only }} then items end), 0) as items{{ suffix }}{{ ',' if not loop.last }}
         {%- endfor %}
@@ -114,7 +115,8 @@ visit_days as (
         {%- for suffix, test in suffixes.items() %}
         {%- set only = 'true' if test is none else 'v.visitor_kind ' ~ test %}
         count(case when {{ only }} then 1 end) as nb_visits{{ suffix }},
-        count(case when {{ only }} and v.is_converted then 1 end) as nb_visits_converted{{ suffix }}{{ ',' if not loop.last }}
+        count(case when {{ only }} and v.is_converted then 1 end)
+            as nb_visits_converted{{ suffix }}{{ ',' if not loop.last }}
         {%- endfor %}
     from visitor_types as v
     inner join period_days as d on d.site_id = v.id_site and d.day = v.visit_date

@@ -29,7 +29,8 @@
   Absent in Matomo, NULL here: revenue / quantity / orders / abandoned_carts of a row without
   items in the period; nb_visits / nb_uniq_visitors / nb_actions of a row without views.
 */
-{%- set reports = [('sku', 'Goals.getItemsSku'), ('name', 'Goals.getItemsName'), ('category', 'Goals.getItemsCategory')] %}
+{%- set reports = [('sku', 'Goals.getItemsSku'), ('name', 'Goals.getItemsName'),
+                   ('category', 'Goals.getItemsCategory')] %}
 {%- set slot_label = "case when coalesce(label, '') <> '' then label when slot = 1 then 'Value not defined' end" %}
 
 with incremental_window as (
@@ -199,7 +200,8 @@ select
          as {{ dbt.type_bigint() }}) as abandoned_carts,
     cast(s.nb_visits as {{ dbt.type_bigint() }}) as nb_visits,
     cast(case when s.period = 'day' then s.nb_uniq_visitors end as {{ dbt.type_bigint() }}) as nb_uniq_visitors,
-    cast(case when s.period <> 'day' then s.nb_uniq_visitors end as {{ dbt.type_bigint() }}) as sum_daily_nb_uniq_visitors,
+    cast(case when s.period <> 'day' then s.nb_uniq_visitors end
+         as {{ dbt.type_bigint() }}) as sum_daily_nb_uniq_visitors,
     cast(s.nb_actions as {{ dbt.type_bigint() }}) as nb_actions,
     cast(case when coalesce(s.sum_price, 0) = 0 and s.has_views = 1 then {{ php_round('s.avg_price_viewed', 2) }}
          else {{ php_ratio('s.sum_price', 's.orders', 2) }} end as {{ mart_money_type() }}) as avg_price,
