@@ -13,7 +13,6 @@
         'metrics_events',
         'metrics_contents',
         'metrics_goals',
-        'metrics_ecommerce',
         'metrics_products',
         'metrics_custom_dimensions',
         'metrics_visit_dimensions',
