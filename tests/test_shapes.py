@@ -126,11 +126,15 @@ def test_all_sites_load_with_one_line_per_shape(
     not_listed = (
         "Actions.getSiteSearchKeywords/getSiteSearchCategories/getSiteSearchNoResultKeywords"
     )
+    custom = "CustomDimensions.getCustomDimension(idDimension=%2A)"
     assert skipped[4][0] == (
-        "site 4: skipping 9 report(s) it does not offer: not listed by its "
-        f"API.getReportMetadata: {not_listed}; {no_shop}"
+        "site 4: skipping 10 report(s) it does not offer: not listed by its "
+        f"API.getReportMetadata: {not_listed}, {custom}; {no_shop}"
     )
-    assert skipped[5][0] == f"site 5: skipping 6 report(s) it does not offer: {no_shop}"
+    assert skipped[5][0] == (
+        f"site 5: skipping 7 report(s) it does not offer: {no_shop}; not listed by its "
+        f"API.getReportMetadata: {custom}"
+    )
     visits = dict(query(db, "select id_site, count(*) from matomo_raw.visits group by 1"))
     assert visits == {4: visits_in_range[4]}  # 5 had no traffic, 6 has no visitor log
     assert visits_in_range[6] > 0
