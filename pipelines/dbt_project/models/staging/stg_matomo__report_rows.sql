@@ -72,6 +72,19 @@ with report_rows as (
     where false
     {%- endif %}
     {{ 'union all' if not loop.last }}
+    {%- else %}
+    -- parse time (the graph is not built yet), or no report source declared
+    select
+        cast(null as {{ dbt.type_string() }}) as report_table,
+        cast(null as {{ dbt.type_string() }}) as matomo_method,
+        {%- for name, data_type in keys %}
+        cast(null as {{ data_type }}) as {{ name }},
+        {%- endfor %}
+        cast(null as {{ dbt.type_string() }}) as goal_key,
+        cast(null as {{ dbt.type_string() }}) as goal_metric,
+        cast(null as {{ dbt.type_string() }}) as metric,
+        cast(null as {{ matomo_warehouse.type_double() }}) as metric_value
+    where false
     {%- endfor %}
 
 )
