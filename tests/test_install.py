@@ -23,7 +23,7 @@ import duckdb
 import pytest
 
 from pipelines import logs
-from pipelines.matomo.reports.schedule import PERIODS, parse_periods
+from pipelines.matomo.reports.schedule import DEFAULT_PERIODS, parse_periods
 
 REPO = Path(__file__).resolve().parent.parent
 TOKEN = "install-test-token"  # the fake Matomo's token, never a real one
@@ -203,7 +203,7 @@ def test_log_lines_are_cut_below_200_characters() -> None:
 
 
 def test_report_periods_default_is_the_documented_one() -> None:
-    assert parse_periods(None) == PERIODS == ("day", "week", "month")
+    assert parse_periods(None) == DEFAULT_PERIODS == ("day", "week", "month")
 
 
 def test_home_holds_the_config_and_the_duckdb_file(tmp_path: Path, monkeypatch) -> None:

@@ -29,6 +29,7 @@ from pipelines.recording import RecordingServer, bundled_recording_dir
 TOKEN = "reports-test-token-3b9d"
 START, MIDDLE, END = "2026-10-05", "2026-10-09", "2026-10-11"
 PERIODS = ["day", "week", "month"]
+CATALOGUE_PARAMS = {"flat", "idGoal", "abandonedCarts"}  # params of DEFAULT_CATALOGUE entries
 STANDARD = {
     "method",
     "module",
@@ -116,9 +117,9 @@ def _catalogue_calls(calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         if params.get("format_metrics") != "0" or "," in params.get("idSite", "1,"):
             continue
-        if set(params) - STANDARD - {"flat", "idGoal"}:
-            continue  # extras such as abandonedCarts=1 are not in the default catalogue
-        extra = {k: v for k, v in params.items() if k == "flat" or k == "idGoal"}
+        if set(params) - STANDARD - CATALOGUE_PARAMS:
+            continue  # extras the default catalogue does not request
+        extra = {k: v for k, v in params.items() if k in CATALOGUE_PARAMS}
         generic = {**extra, "idGoal": "*"} if extra.get("idGoal", "e").isdigit() else extra
         key = tuple(sorted(generic.items()))
         if (call["method"], key) in wanted and "," not in params["date"]:
@@ -127,7 +128,7 @@ def _catalogue_calls(calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _report_params(params: dict[str, str]) -> str:
-    return urlencode(sorted((k, v) for k, v in params.items() if k == "idGoal"))
+    return urlencode(sorted((k, v) for k, v in params.items() if k in CATALOGUE_PARAMS - {"flat"}))
 
 
 def _rows(body: Any) -> list[dict[str, Any]]:
@@ -291,6 +292,7 @@ def test_cli_list_and_discover(
     offered = capsys.readouterr().out.splitlines()
     assert "2\t* Events.getCategory\tActions / Event Categories" in offered
     assert any("\t* UserId.getUsers\t" in line for line in offered)
+    assert any("\t  PagePerformance.get\t" in line for line in offered)
 
 
 class _ScriptedClient:

@@ -178,7 +178,9 @@ def test_parse_entry_and_catalogue_errors() -> None:
     ):
         with pytest.raises(UserError):
             catalogue.parse_entry(bad)
-    extra = catalogue.parse_catalogue(None, [{"method": "PagePerformance.get"}, "VisitsSummary.get"])
+    extra = catalogue.parse_catalogue(
+        None, [{"method": "PagePerformance.get"}, "VisitsSummary.get"]
+    )
     assert len(extra) == len(catalogue.DEFAULT_CATALOGUE) + 1
     only = catalogue.parse_catalogue([{"method": "VisitsSummary.get"}])
     assert [s.method for s in only] == ["VisitsSummary.get"]
@@ -193,7 +195,7 @@ def test_build_plan_validates_config_in_one_line() -> None:
         {"start_date": "2026-13-01"},
         {"start_date": "yesterday"},
         {"start_date": "2026-10-05", "end_date": "2026-10-01"},
-        {"start_date": "2026-10-05", "report_periods": ["year"]},
+        {"start_date": "2026-10-05", "report_periods": ["quarter"]},
         {"start_date": "2026-10-05", "lookback_days": -1},
     ):
         with pytest.raises(UserError) as err:
@@ -227,6 +229,9 @@ def test_windows_and_period_dates() -> None:
     assert schedule.period_dates("week", D(2026, 10, 7), end) == [D(2026, 10, 5)]
     assert schedule.period_dates("month", start, D(2026, 11, 2)) == [D(2026, 10, 1), D(2026, 11, 1)]
     assert len(schedule.period_dates("day", start, end)) == 7
+    assert schedule.period_dates("year", start, D(2027, 1, 4)) == [D(2026, 1, 1), D(2027, 1, 1)]
+    assert schedule.parse_periods(["year", "day"]) == ("day", "year")
+    assert schedule.parse_periods(None) == ("day", "week", "month")  # year is opt-in
 
 
 def test_plan_jobs_and_state_advance_only_without_failures() -> None:

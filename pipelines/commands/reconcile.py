@@ -8,11 +8,11 @@ from pipelines import reconcile
 from pipelines.commands._common import add_duckdb_argument, existing_warehouse
 
 HELP = """\
-Print, per report, how many cells of the metric marts were compared with Matomo's own
-Reporting API numbers and how many matched, were explained (rows Matomo truncated into
-"Others", visits with truncated action lists) or differ. Reads the `reconciliation` model
-built by dbt (run `run`, `demo` or `transform` first). Exit code 1 on any unexplained
-difference.
+Print, per report and period, how many cells of the metric marts were compared with Matomo's
+own Reporting API numbers and how many matched, were explained (rows Matomo truncated into
+"Others", visits with truncated action lists, quarantined days) or are unexplained; NULL
+(no value) never equals 0. Reads the `reconciliation` model built by dbt (run `run`, `demo`
+or `transform` first). Exit code 1 on any unexplained cell.
 """
 
 

@@ -60,7 +60,7 @@ def matomo_reports(
         reports: the catalogue (entries with `method`, optional `params`, `segment`);
             None = the default catalogue.
         extra_reports: entries added to the catalogue.
-        report_periods: any of day, week, month; None = all three.
+        report_periods: any of day, week, month, year; None = day, week and month.
         report_lookback_days: days before the last loaded one re-pulled on each run.
         bulk_batch_size: report requests per API.getBulkRequest call.
         request_timeout: seconds to wait for each answer.

@@ -58,6 +58,7 @@ DEFAULT_CATALOGUE: tuple[dict[str, Any], ...] = (
     {"method": "Goals.get", "params": {"idGoal": "ecommerceOrder"}},
     {"method": "Goals.get", "params": {"idGoal": "ecommerceAbandonedCart"}},
     {"method": "Goals.getItemsSku"},
+    {"method": "Goals.getItemsSku", "params": {"abandonedCarts": "1"}},
     {"method": "Goals.getItemsName"},
     {"method": "Goals.getItemsCategory"},
     {"method": "Referrers.getReferrerType"},

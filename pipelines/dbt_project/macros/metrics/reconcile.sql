@@ -29,7 +29,7 @@
     {{ return(adapter.dispatch('report_goal_cells', 'matomo_warehouse')(relation, keys)) }}
 {%- endmacro %}
 
-{% macro default__report_goal_cells(relation, keys) -%}
+{% macro duckdb__report_goal_cells(relation, keys) -%}
     select
         {%- for name, data_type in keys %}
         t.{{ adapter.quote(name) }},
@@ -48,7 +48,7 @@
     where json_type(g.value) = 'OBJECT' and v.key <> 'idgoal'
 {%- endmacro %}
 
-{% macro postgres__report_goal_cells(relation, keys) -%}
+{% macro default__report_goal_cells(relation, keys) -%}
     select
         {%- for name, data_type in keys %}
         t.{{ adapter.quote(name) }},
@@ -68,12 +68,13 @@
     where v.key <> 'idgoal'
 {%- endmacro %}
 
-{#- A metric Matomo sums when it merges rows (into a week, or into an `Others` row): not a
-    rate, average, ratio, minimum or maximum. -#}
+{#- A metric an `Others` row adds up: not a rate, average, ratio, minimum or maximum, nor a
+    unique count (Matomo drops nb_uniq_visitors / nb_users & co. from day-level summary rows,
+    so a week's Others lacks the uniques of the days' folded rows; checked on public-shapes). -#}
 {% macro is_additive_metric(metric_sql) -%}
     not ({{ metric_sql }} like '%rate%' or {{ metric_sql }} like '%avg%' or {{ metric_sql }} like '%\_per\_%' escape '\'
          or {{ metric_sql }} like '%max\_%' escape '\' or {{ metric_sql }} like '%min\_%' escape '\'
-         or {{ metric_sql }} like '%ratio%')
+         or {{ metric_sql }} like '%ratio%' or {{ metric_sql }} like '%uniq%' or {{ metric_sql }} like '%nb\_users%' escape '\')
 {%- endmacro %}
 
 {#- Matomo's rounding: equal when within float noise (1e-6 relative); money and event values
@@ -113,8 +114,19 @@
         cast(null as {{ dbt.type_string() }}) as goal_key,
         '{{ m }}' as metric,
         {%- endif %}
-        cast({{ adapter.quote(m) }} as double precision) as value
+        cast({{ adapter.quote(m) }} as {{ matomo_warehouse.type_double() }}) as value
     from {{ ref(mart) }}
     {{ 'union all' if not loop.last }}
     {%- endfor %}
+{%- endmacro %}
+
+{#- Reports Matomo builds by filtering another report's archived (truncated) table, with its
+    very `Others` rows: their folded rows are explained by the base report's. Matomo 5
+    plugins/Actions/API.php getEntryPageUrls / getExitPageUrls filter getPageUrls' table
+    (checked on public-shapes: their Others rows equal getPageUrls'). -#}
+{% macro truncation_base_reports() -%}
+    {{ return({
+        'Actions.getEntryPageUrls': 'Actions.getPageUrls',
+        'Actions.getExitPageUrls': 'Actions.getPageUrls',
+    }) }}
 {%- endmacro %}

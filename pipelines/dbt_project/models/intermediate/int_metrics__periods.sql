@@ -1,8 +1,8 @@
 /*
   Periods the metric marts publish, with the days they cover (one row per period and day).
   - day: every (site, local day) the Live loader read (load_audit);
-  - week (Monday..Sunday) and month: only when every one of their days was loaded, because
-    a partial week or month would differ from Matomo's.
+  - week (Monday..Sunday), month and year: only when every one of their days was loaded,
+    because a partial period would differ from Matomo's.
 */
 {{ config(materialized='view') }}
 
@@ -21,7 +21,12 @@ candidates as (
     union all
     select
         site_id, 'month', cast(date_trunc('month', day) as date), day,
-        datediff('day', date_trunc('month', day), date_trunc('month', day) + interval 1 month)
+        {{ dbt.datediff("date_trunc('month', day)", dbt.dateadd('month', 1, "date_trunc('month', day)"), 'day') }}
+    from days
+    union all
+    select
+        site_id, 'year', cast(date_trunc('year', day) as date), day,
+        {{ dbt.datediff("date_trunc('year', day)", dbt.dateadd('year', 1, "date_trunc('year', day)"), 'day') }}
     from days
 
 ),
@@ -37,4 +42,4 @@ complete as (
 
 select c.site_id, c.period, c.date, c.day
 from candidates as c
-inner join complete using (site_id, period, date)
+inner join complete as k on k.site_id = c.site_id and k.period = c.period and k.date = c.date

@@ -136,8 +136,8 @@ cells as (
         cast(null as {{ dbt.type_string() }}) as mart, cast(null as {{ dbt.type_bigint() }}) as site_id,
         cast(null as {{ dbt.type_string() }}) as period, cast(null as date) as date,
         cast(null as {{ dbt.type_string() }}) as matomo_report, cast(null as {{ dbt.type_string() }}) as label,
-        cast(null as {{ dbt.type_string() }}) as goal_key, cast(null as {{ dbt.type_string() }}) as metric, cast(null as double precision) as matomo_value,
-        cast(null as double precision) as mart_value, false as in_matomo, false as in_mart,
+        cast(null as {{ dbt.type_string() }}) as goal_key, cast(null as {{ dbt.type_string() }}) as metric, cast(null as {{ matomo_warehouse.type_double() }}) as matomo_value,
+        cast(null as {{ matomo_warehouse.type_double() }}) as mart_value, false as in_matomo, false as in_mart,
         false as is_summary_row
     where false
     {%- endfor %}
@@ -264,35 +264,73 @@ quarantined_periods as (
     ) as a on a.id_site = p.site_id and a.visit_date = p.day
     where a.rank_ = 1 and a.quarantined_values > 0
 
+),
+
+statuses as (
+
+    select
+        f.mart,
+        f.site_id,
+        f.period,
+        f.date,
+        f.matomo_report,
+        f.label,
+        f.metric,
+        f.matomo_value,
+        f.mart_value,
+        f.is_summary_row,
+        f.others_label,
+        case
+            when f.matomo_value is not null and f.mart_value is not null
+                and {{ matomo_equal('f.metric', 'f.matomo_value', 'f.mart_value') }}
+                then 'match'
+            when f.is_summary_row and f.others_add_up then 'explained_others'
+            when f.is_summary_row and not f.is_additive then 'explained_truncated_others'
+            when f.is_folded and f.is_additive and f.others_add_up
+                and (not f.matomo_row or f.matomo_value is null or f.matomo_value < f.mart_value)
+                then 'explained_truncated_others'
+            when f.is_folded and not f.is_additive then 'explained_truncated_others'
+            when t.site_id is not null then 'explained_truncated_actions'
+            when q.site_id is not null then 'explained_quarantined'
+            when not f.mart_row then 'missing_in_mart'
+            when not f.matomo_row then 'missing_in_matomo'
+            else 'mismatch'
+        end as status
+    from folded as f
+    left join truncated_periods as t on t.site_id = f.site_id and t.period = f.period and t.date = f.date
+    left join quarantined_periods as q on q.site_id = f.site_id and q.period = f.period and q.date = f.date
+
 )
 
 select
-    f.mart,
-    f.site_id,
-    f.period,
-    f.date,
-    f.matomo_report,
-    f.label,
-    f.metric,
-    f.matomo_value,
-    f.mart_value,
-    f.others_label,
+    s.mart,
+    s.site_id,
+    s.period,
+    s.date,
+    s.matomo_report,
+    s.label,
+    s.metric,
+    s.matomo_value,
+    s.mart_value,
+    s.others_label,
     case
-        when f.matomo_value is not null and f.mart_value is not null
-            and {{ matomo_equal('f.metric', 'f.matomo_value', 'f.mart_value') }}
-            then 'match'
-        when f.is_summary_row and f.others_add_up then 'explained_others'
-        when f.is_summary_row and not f.is_additive then 'explained_truncated_others'
-        when f.is_folded and f.is_additive and f.others_add_up
-            and (not f.matomo_row or coalesce(f.matomo_value, 0) < f.mart_value)
+        -- a report Matomo derives from another's truncated table (entry / exit pages: rows of
+        -- the page-URL table, with its very Others rows) is explained where its base report's
+        -- same cell is: the same Others value, a row the base report folded
+        when s.status = 'missing_in_mart' and b.status = 'explained_others'
+            and s.is_summary_row and {{ matomo_equal('s.metric', 's.matomo_value', 'b.matomo_value') }}
+            then 'explained_others'
+        when s.status in ('mismatch', 'missing_in_matomo') and b.status = 'explained_truncated_others'
+            and not s.is_summary_row
             then 'explained_truncated_others'
-        when f.is_folded and not f.is_additive then 'explained_truncated_others'
-        when t.site_id is not null then 'explained_truncated_actions'
-        when q.site_id is not null then 'explained_quarantined'
-        when not f.mart_row then 'missing_in_mart'
-        when not f.matomo_row then 'missing_in_matomo'
-        else 'mismatch'
+        else s.status
     end as status
-from folded as f
-left join truncated_periods as t on t.site_id = f.site_id and t.period = f.period and t.date = f.date
-left join quarantined_periods as q on q.site_id = f.site_id and q.period = f.period and q.date = f.date
+from statuses as s
+left join statuses as b
+    on b.matomo_report = case s.matomo_report
+        {%- for report, base in truncation_base_reports().items() %}
+        when '{{ report }}' then '{{ base }}'
+        {%- endfor %}
+    end
+    and b.site_id = s.site_id and b.period = s.period and b.date = s.date and b.label = s.label
+    and b.metric = s.metric

@@ -43,7 +43,7 @@ with report_rows as (
         m.metric,
         case m.metric
             {%- for metric in metrics %}
-            when '{{ metric }}' then cast({{ adapter.quote(metric) }} as double precision)
+            when '{{ metric }}' then cast({{ adapter.quote(metric) }} as {{ matomo_warehouse.type_double() }})
             {%- endfor %}
         end as metric_value
     from {{ source('matomo_raw', table) }}
@@ -68,10 +68,23 @@ with report_rows as (
         cast(null as {{ dbt.type_string() }}) as goal_key,
         cast(null as {{ dbt.type_string() }}) as goal_metric,
         cast(null as {{ dbt.type_string() }}) as metric,
-        cast(null as double precision) as metric_value
+        cast(null as {{ matomo_warehouse.type_double() }}) as metric_value
     where false
     {%- endif %}
     {{ 'union all' if not loop.last }}
+    {%- else %}
+    -- parse time (the graph is not built yet), or no report source declared
+    select
+        cast(null as {{ dbt.type_string() }}) as report_table,
+        cast(null as {{ dbt.type_string() }}) as matomo_method,
+        {%- for name, data_type in keys %}
+        cast(null as {{ data_type }}) as {{ name }},
+        {%- endfor %}
+        cast(null as {{ dbt.type_string() }}) as goal_key,
+        cast(null as {{ dbt.type_string() }}) as goal_metric,
+        cast(null as {{ dbt.type_string() }}) as metric,
+        cast(null as {{ matomo_warehouse.type_double() }}) as metric_value
+    where false
     {%- endfor %}
 
 )

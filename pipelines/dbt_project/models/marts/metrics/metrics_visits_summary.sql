@@ -7,9 +7,18 @@
     )
 }}
 /*
-  VisitsSummary.get per site and period (day; week and month when all their days are loaded).
-  Sums over the days, except nb_uniq_visitors / nb_users (recomputed over the whole period,
-  capped at nb_visits) and max_actions (max). Ratios PHP-rounded like Matomo.
+  VisitsSummary.get (matomo_report 'VisitsSummary.get', label '') per site and period: day,
+  and week / month / year when all their days are loaded (int_metrics__periods).
+  Matomo's rules (docs/matomo-report-rules.md 0.3, 1.1):
+  - day: core/ArchiveProcessor/PluginsArchiver.php aggregateDayVisitsMetrics; a period:
+    aggregateMultipleVisitsMetrics -> ArchiveProcessor::aggregateNumericMetrics: sums of the
+    days, max_actions the max;
+  - nb_uniq_visitors / nb_users: recounted distinct over the week or month
+    (ArchiveProcessor::enrichWithUniqueVisitorsMetric / computeNbUniques, capped at nb_visits);
+    absent (NULL) at year: config/global.ini.php enable_processing_unique_visitors_year = 0;
+  - bounce_rate (2 dp), nb_actions_per_visit (1 dp), avg_time_on_site (0 dp) recomputed from
+    the period's sums (plugins/CoreHome/Columns/Metrics: BounceRate, ActionsPerVisit,
+    AverageTimeOnSite; Piwik::getQuotientSafe, 0 when there is no visit).
 */
 with incremental_window as (
 
@@ -29,7 +38,7 @@ visits as (
 
     select v.* from {{ ref('int_matomo__visits') }} as v
     {%- if is_incremental() %}
-    semi join (select distinct site_id as id_site, day as visit_date from periods) as d using (id_site, visit_date)
+    where (v.id_site, v.visit_date) in (select site_id, day from periods)
     {%- endif %}
 
 ),
@@ -62,10 +71,10 @@ select
     'VisitsSummary.get' as matomo_report,
     '' as label,
     nb_visits,
-    -- a day counts distinct visitors; week and month recount over the period (Matomo
-    -- caps the recount at nb_visits)
-    least(distinct_visitors, nb_visits) as nb_uniq_visitors,
-    least(distinct_users, nb_visits) as nb_users,
+    -- a day counts distinct visitors; week and month recount over the period (Matomo caps
+    -- the recount at nb_visits); a year has none
+    case when period <> 'year' then least(distinct_visitors, nb_visits) end as nb_uniq_visitors,
+    case when period <> 'year' then least(distinct_users, nb_visits) end as nb_users,
     nb_actions,
     max_actions,
     sum_visit_length,
