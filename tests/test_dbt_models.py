@@ -34,7 +34,7 @@ ENTITY_MARTS = (
 )
 # The entity marts and their upstream layers (the metric marts and reconciliation are tested
 # by their own modules).
-ENTITY_SELECT = "path:models/staging path:models/intermediate " + " ".join(
+ENTITY_SELECT = "path:seeds path:models/staging path:models/intermediate " + " ".join(
     f"path:models/marts/{name}.sql" for name in ENTITY_MARTS
 )
 INCREMENTAL_MARTS = {

@@ -13,7 +13,10 @@
         'metrics_events',
         'metrics_contents',
         'metrics_goals',
-        'metrics_ecommerce',
         'metrics_products',
+        'metrics_custom_dimensions',
+        'metrics_visit_dimensions',
+        'metrics_visit_dimension_goals',
+        'metrics_visit_frequency',
     ]) }}
 {%- endmacro %}
