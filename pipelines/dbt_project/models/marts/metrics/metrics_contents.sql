@@ -10,10 +10,13 @@
   Contents.getContentNames and Contents.getContentPieces per site, period and label
   (matomo_report says which report). Matomo 5.0.2: plugins/Contents/RecordBuilders/
   ContentRecords.php; docs/matomo-report-rules.md 2.8.
-  - Label: the content name / piece as tracked.
-  - Day: nb_impressions = impressions, nb_interactions = interactions of the local day;
-    nb_visits / nb_uniq_visitors = distinct visits / visitors of the label's impressions;
-    interaction_rate = interactions / impressions (4 dp).
+  - Label: the content name / piece as tracked; an empty piece is `Content Piece not defined`
+    (plugins/Contents/API.php). Actions without a content name are not counted.
+  - Day: impressions are counted per (piece, target, name) group and summed into the row, so
+    nb_visits / nb_uniq_visitors are sums of per-group distinct counts; nb_interactions =
+    interactions of the local day, counted only in a row that has impressions that day (an
+    interaction of a label without impression is dropped); interaction_rate = interactions /
+    impressions (4 dp).
   - Week / month / year: sums by label; nb_uniq_visitors -> sum_daily_nb_uniq_visitors;
     interaction_rate recomputed.
 */
@@ -40,35 +43,73 @@ contents as (
         v.visitor_id,
         a.action_type,
         a.content_name,
-        a.content_piece
+        a.content_piece,
+        a.content_target
     from {{ ref('int_matomo__actions') }} as a
     inner join {{ ref('int_matomo__visits') }} as v on v.id_site = a.id_site and v.id_visit = a.id_visit
     where a.action_type in ('content_impression', 'content_interaction')
+      and a.content_name is not null
       and exists (select 1 from periods as p where p.site_id = a.id_site and p.day = a.action_local_date)
 
 ),
 
-labelled as (
+impression_groups as (
 
-    select 'Contents.getContentNames' as matomo_report, content_name as label, contents.* from contents
-    union all
-    select 'Contents.getContentPieces', content_piece, contents.* from contents
+    -- Matomo's impression query: one group per (piece, target, name)
+    select
+        id_site, day, content_name,
+        coalesce(nullif(content_piece, ''), 'Content Piece not defined') as piece_label,
+        count(distinct id_visit) as nb_visits,
+        count(distinct visitor_id) as nb_uniq_visitors,
+        count(*) as nb_impressions
+    from contents
+    where action_type = 'content_impression'
+    group by id_site, day, content_name, content_piece, content_target
+
+),
+
+impressions as (
+
+    {%- for report, label in [('getContentNames', 'content_name'), ('getContentPieces', 'piece_label')] %}
+    select
+        id_site, day, 'Contents.{{ report }}' as matomo_report, {{ label }} as label,
+        sum(nb_visits) as nb_visits, sum(nb_uniq_visitors) as nb_uniq_visitors,
+        sum(nb_impressions) as nb_impressions
+    from impression_groups
+    group by id_site, day, {{ label }}
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
+
+),
+
+interactions as (
+
+    -- labelled by the raw name / piece (no `not defined` label for interactions)
+    {%- for report, label in [('getContentNames', 'content_name'), ('getContentPieces', 'content_piece')] %}
+    select id_site, day, 'Contents.{{ report }}' as matomo_report, {{ label }} as label, count(*) as nb_interactions
+    from contents
+    where action_type = 'content_interaction'
+    group by id_site, day, {{ label }}
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
 
 ),
 
 day_rows as (
 
+    -- interactions count only in a row that has impressions on the day (aggregateInteractionRow)
     select
-        id_site as site_id,
-        day,
-        matomo_report,
-        label,
-        count(distinct case when action_type = 'content_impression' then visitor_id end) as nb_uniq_visitors,
-        count(distinct case when action_type = 'content_impression' then id_visit end) as nb_visits,
-        count(*) filter (where action_type = 'content_impression') as nb_impressions,
-        count(*) filter (where action_type = 'content_interaction') as nb_interactions
-    from labelled
-    group by id_site, day, matomo_report, label
+        m.id_site as site_id,
+        m.day,
+        m.matomo_report,
+        m.label,
+        m.nb_uniq_visitors,
+        m.nb_visits,
+        m.nb_impressions,
+        coalesce(i.nb_interactions, 0) as nb_interactions
+    from impressions as m
+    left join interactions as i
+        on i.id_site = m.id_site and i.day = m.day and i.matomo_report = m.matomo_report and i.label = m.label
 
 ),
 

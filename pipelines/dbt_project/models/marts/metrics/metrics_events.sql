@@ -74,12 +74,15 @@ event_groups as (
 
 labelled as (
 
-    select id_site, day, 'Events.getCategory' as matomo_report, category as label, event_groups.*
-    from event_groups
-    union all
-    select id_site, day, 'Events.getAction', action, event_groups.* from event_groups
-    union all
-    select id_site, day, 'Events.getName', name, event_groups.* from event_groups
+    -- each group counts in one row of each report
+    {%- for report, dimension in [('getCategory', 'category'), ('getAction', 'action'), ('getName', 'name')] %}
+    select
+        g.id_site, g.day, 'Events.{{ report }}' as matomo_report, g.{{ dimension }} as label,
+        g.nb_events, g.nb_visits, g.nb_uniq_visitors, g.sum_event_value, g.nb_events_with_value,
+        g.min_event_value, g.max_event_value
+    from event_groups as g
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
 
 ),
 
