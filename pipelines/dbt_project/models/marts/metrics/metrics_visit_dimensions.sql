@@ -23,10 +23,8 @@
   Per-goal columns: metrics_visit_dimension_goals.
 */
 {%- set goal_reports = visit_dimension_goal_reports() %}
-{#- reports whose rows carry nb_visits only -#}
-{%- set visits_only_reports = [
-    'VisitorInterest.getNumberOfVisitsPerVisitDuration', 'VisitorInterest.getNumberOfVisitsPerPage',
-] %}
+{#- a listed label's empty row (no visit, no conversion) is all zeros where Matomo says so -#}
+{%- set zero = 'case when d.zero_metrics and c.site_id is null then 0 end' %}
 {%- set bounce_max = var('matomo__bounce_max_actions', 1) | int %}
 
 with periods as (
@@ -114,13 +112,13 @@ day_rows as (
         coalesce(v.matomo_report, c.matomo_report, d.matomo_report) as matomo_report,
         coalesce(v.label, c.label, d.label) as label,
         coalesce(v.nb_visits, 0) as nb_visits,
-        coalesce(v.nb_uniq_visitors, case when d.zero_metrics and c.site_id is null then 0 end) as nb_uniq_visitors,
-        coalesce(v.nb_users, case when d.zero_metrics and c.site_id is null then 0 end) as nb_users,
-        coalesce(v.nb_actions, case when d.zero_metrics and c.site_id is null then 0 end) as nb_actions,
-        coalesce(v.max_actions, case when d.zero_metrics and c.site_id is null then 0 end) as max_actions,
-        coalesce(v.sum_visit_length, case when d.zero_metrics and c.site_id is null then 0 end) as sum_visit_length,
-        coalesce(v.bounce_count, case when d.zero_metrics and c.site_id is null then 0 end) as bounce_count,
-        coalesce(v.nb_visits_converted, case when d.zero_metrics and c.site_id is null then 0 end) as nb_visits_converted,
+        coalesce(v.nb_uniq_visitors, {{ zero }}) as nb_uniq_visitors,
+        coalesce(v.nb_users, {{ zero }}) as nb_users,
+        coalesce(v.nb_actions, {{ zero }}) as nb_actions,
+        coalesce(v.max_actions, {{ zero }}) as max_actions,
+        coalesce(v.sum_visit_length, {{ zero }}) as sum_visit_length,
+        coalesce(v.bounce_count, {{ zero }}) as bounce_count,
+        coalesce(v.nb_visits_converted, {{ zero }}) as nb_visits_converted,
         c.nb_conversions,
         c.revenue
     from visit_days as v
@@ -147,7 +145,7 @@ aggregated as (
         sum(r.nb_visits_converted) as nb_visits_converted,
         sum(r.nb_conversions) as nb_conversions,
         sum(r.revenue) as revenue,
-        r.matomo_report in ('{{ visits_only_reports | join("', '") }}') as visits_only
+        r.matomo_report like 'VisitorInterest.%' as visits_only
     from periods as p
     inner join day_rows as r
         on r.site_id = p.site_id and r.day = p.day
