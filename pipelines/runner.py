@@ -33,7 +33,7 @@ from pipelines.matomo.client import MatomoError
 log = logging.getLogger(__name__)
 
 # Tables each load (each chunk of a long backfill) writes whole: counted once in the summary.
-REPEATED_TABLES = frozenset({"sites", "goals"})
+REPEATED_TABLES = frozenset({"sites", "goals", "custom_dimensions"})
 
 # DuckDB names a file's catalog after its stem; these would clash with our schemas.
 RESERVED_STEMS = frozenset({"matomo", settings.RAW_SCHEMA, "matomo_staging", "matomo_intermediate"})
