@@ -1,3 +1,11 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['site_id', 'period', 'date'],
+        on_schema_change='append_new_columns',
+    )
+}}
 /*
   The visit-dimension reports (Referrers.*, DevicesDetection.getType / getBrowsers,
   Resolution, VisitTime, VisitorInterest, UserId.getUsers, and the lookup-labelled reports)
@@ -21,13 +29,23 @@
     VisitTime every hour, VisitorInterest every bucket, on each period with visits
     (int_matomo__visit_label_domains).
   Per-goal columns: metrics_visit_dimension_goals.
+  Incremental (delete+insert on site_id, period, date): a run rebuilds the periods
+  int_matomo__incremental_window marks (metrics_periods()).
 */
 {%- set goal_reports = visit_dimension_goal_reports() %}
 {#- a listed label's empty row (no visit, no conversion) is all zeros where Matomo says so -#}
 {%- set zero = 'case when d.zero_metrics and c.site_id is null then 0 end' %}
 {%- set bounce_max = var('matomo__bounce_max_actions', 1) | int %}
 
-with periods as (
+with incremental_window as (
+
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+periods as (
 
     {{ metrics_periods() }}
 
@@ -43,7 +61,10 @@ visits as (
 
     select id_site as site_id, id_visit, visit_date as day, visitor_id, user_id, actions,
            visit_duration_seconds, is_converted
-    from {{ ref('int_matomo__visits') }}
+    from {{ ref('int_matomo__visits') }} as v
+    {%- if is_incremental() %}
+    where exists (select 1 from periods as p where p.site_id = v.id_site and p.day = v.visit_date)
+    {%- endif %}
 
 ),
 
@@ -91,6 +112,9 @@ conversion_days as (
         count(*) filter (where idgoal <> 'ecommerceAbandonedCart') as nb_conversions,
         coalesce(sum(revenue) filter (where idgoal <> 'ecommerceAbandonedCart'), 0) as revenue
     from ({{ visit_dimension_conversion_labels(goal_reports) }}) as c
+    {%- if is_incremental() %}
+    where exists (select 1 from periods as p where p.site_id = c.site_id and p.day = c.day)
+    {%- endif %}
     group by site_id, day, matomo_report, label
 
 ),
