@@ -21,17 +21,19 @@
 
 {#- Every visit's labels in the visit-dimension reports: (site_id, id_visit, matomo_report,
     label, uniq_group), one label model per family. uniq_group is Matomo's SQL group inside the
-    label (a row's uniques are summed over its groups); a model without one uses the label.
-    Add a label model here (one line). -#}
+    label (a row's uniques are summed over its groups). Add a label model here (one line):
+    (model, its site column, its uniq_group expression). -#}
 {% macro visit_dimension_labels() -%}
     {%- set models = [
-        'int_matomo__visit_labels_referrers',
-        'int_matomo__visit_labels_devices',
-        'int_matomo__visit_labels_time',
-        'int_matomo__visit_labels_interest',
+        ('int_matomo__visit_labels_referrers', 'site_id', 'uniq_group'),
+        ('int_matomo__visit_labels_devices', 'site_id', 'uniq_group'),
+        ('int_matomo__visit_labels_time', 'site_id', 'uniq_group'),
+        ('int_matomo__visit_labels_interest', 'site_id', 'uniq_group'),
+        ('int_matomo__visit_labels_lookups', 'site_id', 'label'),
     ] -%}
-    {%- for m in models %}
-    select site_id, id_visit, matomo_report, label, uniq_group from {{ ref(m) }}
+    {%- for model, site, uniq_group in models %}
+    select {{ site }} as site_id, id_visit, matomo_report, label, {{ uniq_group }} as uniq_group
+    from {{ ref(model) }}
     {{- '\n    union all' if not loop.last }}
     {%- endfor %}
 {%- endmacro %}

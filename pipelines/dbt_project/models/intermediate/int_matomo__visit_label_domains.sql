@@ -45,7 +45,9 @@ hours as (
 interest as (
 
     -- bucket bounds, inclusive (the last bucket has no upper bound)
-    select 'VisitorInterest.getNumberOfVisitsPerVisitDuration' as matomo_report, '0–10s' as label, 0 as range_min, cast(10 as {{ dbt.type_bigint() }}) as range_max
+    select
+        'VisitorInterest.getNumberOfVisitsPerVisitDuration' as matomo_report, '0–10s' as label,
+        0 as range_min, cast(10 as {{ dbt.type_bigint() }}) as range_max
     union all select 'VisitorInterest.getNumberOfVisitsPerVisitDuration', '11–30s', 11, 30
     union all select 'VisitorInterest.getNumberOfVisitsPerVisitDuration', '31–60s', 31, 60
     union all select 'VisitorInterest.getNumberOfVisitsPerVisitDuration', '1-2 min', 60, 120

@@ -27,10 +27,10 @@ labels as (
     select site_id, id_visit, 'DevicesDetection.getBrowsers', browser_name, browser_code
     from visits
     union all
-    select site_id, id_visit, 'Resolution.getResolution', resolution, resolution
+    select site_id, id_visit, 'Resolution.getResolution', resolution, resolution as resolution_group
     from visits
     union all
-    select site_id, id_visit, 'UserId.getUsers', user_id, user_id
+    select site_id, id_visit, 'UserId.getUsers', user_id, user_id as user_group
     from visits
 
 )

@@ -5,7 +5,8 @@
   int_matomo__visit_label_domains.
   - getNumberOfVisitsPerVisitDuration (visit_total_time = Live visitDuration, seconds): the
     BETWEENs overlap, so a visit of exactly 60, 120, 240, 420, 600 or 900 s is a row of TWO
-    buckets (Matomo counts it twice); 1800 s is only `15-30 min` (`30+ min` is > 1800). The seconds labels use an en dash (U+2013).
+    buckets (Matomo counts it twice); 1800 s is only `15-30 min` (`30+ min` is > 1800). The
+    seconds labels use an en dash (U+2013).
   - getNumberOfVisitsPerPage (visit_total_actions = Live actions): 0-action visits are in no row.
   Rows carry nb_visits only.
 */

@@ -1,3 +1,11 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['site_id', 'period', 'date'],
+        on_schema_change='append_new_columns',
+    )
+}}
 /*
   The per-goal columns Matomo nests in visit-dimension rows (`goals` keyed `idgoal=<id>`), one
   row per site, period, report, label and idgoal (`1`, `ecommerceOrder`,
@@ -11,10 +19,20 @@
     ecommerceOrder adds revenue_subtotal / _tax / _shipping / _discount and items, abandoned
     carts add items; a goal without conversions in the row has no row here;
   - week / month / year: the days summed, nb_visits_converted included (not recounted).
+  Incremental (delete+insert on site_id, period, date): a run rebuilds the periods
+  int_matomo__incremental_window marks (metrics_periods()).
 */
 {%- set goal_reports = visit_dimension_goal_reports() %}
 
-with periods as (
+with incremental_window as (
+
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+periods as (
 
     {{ metrics_periods() }}
 
@@ -33,6 +51,9 @@ day_goals as (
         sum(revenue_discount) as revenue_discount,
         sum(items) as items
     from ({{ visit_dimension_conversion_labels(goal_reports) }}) as c
+    {%- if is_incremental() %}
+    where exists (select 1 from periods as p where p.site_id = c.site_id and p.day = c.day)
+    {%- endif %}
     group by site_id, day, matomo_report, label, idgoal
 
 ),

@@ -1,3 +1,11 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['site_id', 'period', 'date'],
+        on_schema_change='append_new_columns',
+    )
+}}
 /*
   The visit-dimension reports (Referrers.*, DevicesDetection.getType / getBrowsers,
   Resolution, VisitTime, VisitorInterest, UserId.getUsers, and the lookup-labelled reports)
@@ -21,15 +29,23 @@
     VisitTime every hour, VisitorInterest every bucket, on each period with visits
     (int_matomo__visit_label_domains).
   Per-goal columns: metrics_visit_dimension_goals.
+  Incremental (delete+insert on site_id, period, date): a run rebuilds the periods
+  int_matomo__incremental_window marks (metrics_periods()).
 */
 {%- set goal_reports = visit_dimension_goal_reports() %}
-{#- reports whose rows carry nb_visits only -#}
-{%- set visits_only_reports = [
-    'VisitorInterest.getNumberOfVisitsPerVisitDuration', 'VisitorInterest.getNumberOfVisitsPerPage',
-] %}
+{#- a listed label's empty row (no visit, no conversion) is all zeros where Matomo says so -#}
+{%- set zero = 'case when d.zero_metrics and c.site_id is null then 0 end' %}
 {%- set bounce_max = var('matomo__bounce_max_actions', 1) | int %}
 
-with periods as (
+with incremental_window as (
+
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+periods as (
 
     {{ metrics_periods() }}
 
@@ -45,7 +61,10 @@ visits as (
 
     select id_site as site_id, id_visit, visit_date as day, visitor_id, user_id, actions,
            visit_duration_seconds, is_converted
-    from {{ ref('int_matomo__visits') }}
+    from {{ ref('int_matomo__visits') }} as v
+    {%- if is_incremental() %}
+    where exists (select 1 from periods as p where p.site_id = v.id_site and p.day = v.visit_date)
+    {%- endif %}
 
 ),
 
@@ -93,6 +112,9 @@ conversion_days as (
         count(*) filter (where idgoal <> 'ecommerceAbandonedCart') as nb_conversions,
         coalesce(sum(revenue) filter (where idgoal <> 'ecommerceAbandonedCart'), 0) as revenue
     from ({{ visit_dimension_conversion_labels(goal_reports) }}) as c
+    {%- if is_incremental() %}
+    where exists (select 1 from periods as p where p.site_id = c.site_id and p.day = c.day)
+    {%- endif %}
     group by site_id, day, matomo_report, label
 
 ),
@@ -114,13 +136,13 @@ day_rows as (
         coalesce(v.matomo_report, c.matomo_report, d.matomo_report) as matomo_report,
         coalesce(v.label, c.label, d.label) as label,
         coalesce(v.nb_visits, 0) as nb_visits,
-        coalesce(v.nb_uniq_visitors, case when d.zero_metrics and c.site_id is null then 0 end) as nb_uniq_visitors,
-        coalesce(v.nb_users, case when d.zero_metrics and c.site_id is null then 0 end) as nb_users,
-        coalesce(v.nb_actions, case when d.zero_metrics and c.site_id is null then 0 end) as nb_actions,
-        coalesce(v.max_actions, case when d.zero_metrics and c.site_id is null then 0 end) as max_actions,
-        coalesce(v.sum_visit_length, case when d.zero_metrics and c.site_id is null then 0 end) as sum_visit_length,
-        coalesce(v.bounce_count, case when d.zero_metrics and c.site_id is null then 0 end) as bounce_count,
-        coalesce(v.nb_visits_converted, case when d.zero_metrics and c.site_id is null then 0 end) as nb_visits_converted,
+        coalesce(v.nb_uniq_visitors, {{ zero }}) as nb_uniq_visitors,
+        coalesce(v.nb_users, {{ zero }}) as nb_users,
+        coalesce(v.nb_actions, {{ zero }}) as nb_actions,
+        coalesce(v.max_actions, {{ zero }}) as max_actions,
+        coalesce(v.sum_visit_length, {{ zero }}) as sum_visit_length,
+        coalesce(v.bounce_count, {{ zero }}) as bounce_count,
+        coalesce(v.nb_visits_converted, {{ zero }}) as nb_visits_converted,
         c.nb_conversions,
         c.revenue
     from visit_days as v
@@ -147,7 +169,7 @@ aggregated as (
         sum(r.nb_visits_converted) as nb_visits_converted,
         sum(r.nb_conversions) as nb_conversions,
         sum(r.revenue) as revenue,
-        r.matomo_report in ('{{ visits_only_reports | join("', '") }}') as visits_only
+        r.matomo_report like 'VisitorInterest.%' as visits_only
     from periods as p
     inner join day_rows as r
         on r.site_id = p.site_id and r.day = p.day

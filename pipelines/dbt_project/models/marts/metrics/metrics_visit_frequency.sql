@@ -1,3 +1,11 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['site_id', 'period', 'date'],
+        on_schema_change='append_new_columns',
+    )
+}}
 /*
   VisitFrequency.get per site and period (label ''): VisitsSummary's metrics of new visits
   (`*_new`, segment visitorType==new) and of returning visits (`*_returning`,
@@ -8,11 +16,21 @@
   month = sums (max for max_actions) except nb_uniq_visitors_* / nb_users_*, recounted distinct
   over the period within the segment and capped at nb_visits_*; year: no uniques
   (enable_processing_unique_visitors_year = 0). Ratios from the period's sums, PHP-rounded.
+  Incremental (delete+insert on site_id, period, date): a run rebuilds the periods
+  int_matomo__incremental_window marks (metrics_periods()).
 */
 {%- set bounce_max = var('matomo__bounce_max_actions', 1) | int %}
 {%- set segments = {'new': "v.visitor_type = 'new'", 'returning': "v.visitor_type <> 'new'"} %}
 
-with periods as (
+with incremental_window as (
+
+    -- what this run re-processes when incremental (int_matomo__incremental_window)
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+periods as (
 
     {{ metrics_periods() }}
 
@@ -22,8 +40,11 @@ visits as (
 
     select id_site as site_id, visit_date as day, id_visit, visitor_id, user_id, visitor_type, actions,
            visit_duration_seconds, is_converted
-    from {{ ref('int_matomo__visits') }}
+    from {{ ref('int_matomo__visits') }} as v
     where visitor_type is not null
+    {%- if is_incremental() %}
+        and exists (select 1 from periods as p where p.site_id = v.id_site and p.day = v.visit_date)
+    {%- endif %}
 
 ),
 
