@@ -155,6 +155,35 @@ def test_visits_per_site_and_day_equal_recorded_live_day_lists(built_duckdb: Pat
     assert ours == dict(_recorded_live_days())
 
 
+LABEL_REPORTS = {
+    "UserCountry.getCountry": "report_user_country_get_country",
+    "UserLanguage.getLanguage": "report_user_language_get_language",
+    "DevicesDetection.getOsFamilies": "report_devices_detection_get_os_families",
+}
+
+
+def test_lookup_labels_count_matomo_visits_per_day(built_duckdb: Path) -> None:
+    """Visits per (site, day, report, label) of int_matomo__visit_labels_lookups (labels from
+    the seeds) equal Matomo's nb_visits rows of the three name-labelled reports."""
+    matomo = " union all ".join(
+        f"select id_site, cast(date as varchar), '{report}', label, nb_visits "
+        f"from matomo_raw.{table} where period = 'day' and coalesce(segment, '') = ''"
+        for report, table in LABEL_REPORTS.items()
+    )
+    ours_sql = """
+        select l.site_id, cast(v.visit_date as varchar), l.matomo_report, l.label, count(*)
+        from matomo_intermediate.int_matomo__visit_labels_lookups as l
+        join matomo_intermediate.int_matomo__visits as v
+            on v.id_site = l.site_id and v.id_visit = l.id_visit
+        group by all
+    """
+    with duckdb.connect(str(built_duckdb), read_only=True) as con:
+        theirs = {tuple(r[:4]): r[4] for r in con.execute(matomo).fetchall()}
+        ours = {tuple(r[:4]): r[4] for r in con.execute(ours_sql).fetchall()}
+    assert {key[2] for key in theirs} == set(LABEL_REPORTS)
+    assert ours == theirs
+
+
 def _snapshot(path: Path) -> dict[str, list[tuple]]:
     tables = [("matomo", mart, ", ".join(key)) for mart, key in INCREMENTAL_MARTS.items()]
     tables += [("matomo_intermediate", name, "all") for name in INCREMENTAL_INTERMEDIATE]
