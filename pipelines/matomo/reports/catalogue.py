@@ -47,6 +47,7 @@ DEFAULT_CATALOGUE: tuple[dict[str, Any], ...] = (
     {"method": "Actions.getOutlinks", "params": FLAT},
     {"method": "Actions.getSiteSearchKeywords"},
     {"method": "Actions.getSiteSearchCategories"},
+    {"method": "Actions.getSiteSearchNoResultKeywords"},
     {"method": "Events.getCategory"},
     {"method": "Events.getAction"},
     {"method": "Events.getName"},
@@ -73,8 +74,10 @@ DEFAULT_CATALOGUE: tuple[dict[str, Any], ...] = (
     {"method": "UserLanguage.getLanguage"},
     {"method": "Resolution.getResolution"},
     {"method": "VisitTime.getVisitInformationPerLocalTime"},
+    {"method": "VisitTime.getVisitInformationPerServerTime"},
     {"method": "VisitorInterest.getNumberOfVisitsPerVisitDuration"},
     {"method": "VisitorInterest.getNumberOfVisitsPerPage"},
+    {"method": "UserId.getUsers"},
 )
 # Custom dimensions: expanded per site (specs_for_site); sites without any get none.
 DEFAULT_CATALOGUE += ({"method": CUSTOM_DIMENSION, "params": {"idDimension": EACH_DIMENSION}},)
