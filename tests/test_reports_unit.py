@@ -178,7 +178,9 @@ def test_parse_entry_and_catalogue_errors() -> None:
     ):
         with pytest.raises(UserError):
             catalogue.parse_entry(bad)
-    extra = catalogue.parse_catalogue(None, [{"method": "PagePerformance.get"}, "VisitsSummary.get"])
+    extra = catalogue.parse_catalogue(
+        None, [{"method": "PagePerformance.get"}, "VisitsSummary.get"]
+    )
     assert len(extra) == len(catalogue.DEFAULT_CATALOGUE) + 1
     only = catalogue.parse_catalogue([{"method": "VisitsSummary.get"}])
     assert [s.method for s in only] == ["VisitsSummary.get"]
