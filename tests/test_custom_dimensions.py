@@ -47,7 +47,8 @@ def month_db(server: RecordingServer, tmp_path_factory: pytest.TempPathFactory) 
         args = ["run", "--url", server.url, "--duckdb", str(db), "--now", NOW, *sites]
         assert main([*args, "--start-date", START, "--end-date", END, "--no-transform"]) == 0
     # (+ ecommerce items: a relationship test of the visit actions reads it)
-    select = "+metrics_custom_dimensions stg_matomo__ecommerce_items"
+    select = "+metrics_custom_dimensions +fct_custom_dimension_values dim_custom_dimensions "
+    select += "stg_matomo__ecommerce_items"
     assert transform.build(db, select=select, unit_tests=False) == 0
     return db
 

@@ -7,18 +7,22 @@
   group without URL. `url` = the URL without scheme, `www.` and fragment
   (Tracker\PageUrl::normalizeUrl), URL-decoded as the API shows it; NULL for site searches.
   nb_visits / nb_uniq_visitors are distinct within the group; a value row sums its groups.
+  bounce_count: actions of one-action visits; exit_nb_visits: actions that are their visit's last.
 */
 with dim_values as (
 
     select site_id, id_visit, action_position, dimension_id, label, date as day
-    from {{ ref('fct_custom_dimension_values') }}
+    from {{ ref('int_matomo__custom_dimension_values') }}
     where dimension_scope = 'action'
 
 ),
 
 actions as (
 
-    select id_site, id_visit, action_position, action_type, url
+    -- conversions are not actions; is_exit: the visit's last action (log_visit.last_idlink_va)
+    select
+        id_site, id_visit, action_position, action_type, url,
+        action_position = max(action_position) over (partition by id_site, id_visit) as is_exit
     from {{ ref('int_matomo__actions') }}
     where action_type not in ('goal', 'ecommerce_order', 'abandoned_cart')
 
@@ -33,7 +37,7 @@ visits as (
 rows_ as (
 
     select
-        x.site_id, x.day, x.dimension_id, x.label, x.id_visit, v.visitor_id, v.actions,
+        x.site_id, x.day, x.dimension_id, x.label, x.id_visit, v.visitor_id, v.actions, a.is_exit,
         case
             when a.action_type in ('pageview', 'event') then 'page'
             when a.action_type in ('content_impression', 'content_interaction') then 'content'
@@ -52,6 +56,7 @@ select
     count(*) as nb_hits,
     count(distinct id_visit) as nb_visits,
     count(distinct visitor_id) as nb_uniq_visitors,
-    sum(case when actions <= {{ var('matomo__bounce_max_actions') }} then 1 else 0 end) as bounce_count
+    sum(case when actions <= {{ var('matomo__bounce_max_actions') }} then 1 else 0 end) as bounce_count,
+    sum(case when is_exit then 1 else 0 end) as exit_nb_visits
 from rows_
 group by site_id, day, dimension_id, label, group_kind, url

@@ -10,7 +10,7 @@
 with dim_values as (
 
     select site_id, id_visit, dimension_id, label
-    from {{ ref('fct_custom_dimension_values') }}
+    from {{ ref('int_matomo__custom_dimension_values') }}
     where dimension_scope = 'visit'
 
 ),

@@ -13,7 +13,8 @@
   - action scope (queryCustomDimensionActions): actions (page views, events, downloads, outlinks,
     contents, site searches; not conversions) grouped by (value, URL without scheme and `www.`);
     per group nb_hits = rows, nb_visits / nb_uniq_visitors = distinct visits / visitors,
-    bounce_count = rows of visits with at most one action; the URL rows are the groups, site
+    bounce_count = rows of visits with at most one action, exit_nb_visits = rows that are their
+    visit's last action (exit_rate = exit_nb_visits / nb_visits); the URL rows are the groups, site
     searches (no URL) are in no URL row: a value only site searches carried keeps its own row.
   - week/month/year: the sums of the days by label (max_actions: max), ratios recomputed.
 */
@@ -25,7 +26,7 @@ with periods as (
 
 dim_values as (
 
-    select * from {{ ref('fct_custom_dimension_values') }}
+    select * from {{ ref('int_matomo__custom_dimension_values') }}
 
 ),
 
@@ -130,7 +131,8 @@ action_groups as (
         sum(g.nb_hits) as nb_hits,
         sum(g.nb_visits) as nb_visits,
         sum(g.nb_uniq_visitors) as nb_uniq_visitors,
-        sum(g.bounce_count) as bounce_count
+        sum(g.bounce_count) as bounce_count,
+        sum(g.exit_nb_visits) as exit_nb_visits
     from {{ ref('int_metrics__custom_dimension_action_groups') }} as g
     inner join periods as p on g.site_id = p.site_id and g.day = p.day
     group by p.site_id, p.period, p.date, g.dimension_id, g.label, g.url
@@ -155,7 +157,8 @@ action_periods as (
         case when g.period <> 'day' then g.nb_uniq_visitors end as sum_daily_nb_uniq_visitors,
         g.nb_hits,
         g.nb_visits,
-        g.bounce_count
+        g.bounce_count,
+        g.exit_nb_visits
     from action_groups as g
     inner join action_values as v
         on
@@ -173,9 +176,11 @@ final as (
         nb_visits, nb_actions, max_actions, sum_visit_length, bounce_count, nb_visits_converted,
         nb_conversions, revenue,
         cast(null as {{ dbt.type_bigint() }}) as nb_hits,
+        cast(null as {{ dbt.type_bigint() }}) as exit_nb_visits,
         {{ php_ratio('sum_visit_length', 'nb_visits', 0) }} as avg_time_on_site,
         {{ php_ratio('bounce_count', 'nb_visits', 2) }} as bounce_rate,
-        {{ php_ratio('nb_actions', 'nb_visits', 1) }} as nb_actions_per_visit
+        {{ php_ratio('nb_actions', 'nb_visits', 1) }} as nb_actions_per_visit,
+        cast(null as {{ type_double() }}) as exit_rate
     from visit_periods
     union all
     select
@@ -192,9 +197,11 @@ final as (
         cast(null as {{ dbt.type_bigint() }}) as nb_conversions,
         cast(null as decimal(18, 2)) as revenue,
         nb_hits,
+        exit_nb_visits,
         cast(null as {{ type_double() }}) as avg_time_on_site,
         {{ php_ratio('bounce_count', 'nb_visits', 2) }} as bounce_rate,
-        cast(null as {{ type_double() }}) as nb_actions_per_visit
+        cast(null as {{ type_double() }}) as nb_actions_per_visit,
+        {{ php_ratio('exit_nb_visits', 'nb_visits', 2) }} as exit_rate
     from action_periods
 
 )
@@ -222,10 +229,12 @@ select
     cast(f.nb_conversions as {{ dbt.type_bigint() }}) as conversions_by_final_value,
     cast(f.revenue as decimal(18, 2)) as revenue_by_final_value,
     cast(f.nb_hits as {{ dbt.type_bigint() }}) as nb_hits,
+    cast(f.exit_nb_visits as {{ dbt.type_bigint() }}) as exit_nb_visits,
     f.avg_time_on_site,
     f.bounce_rate,
     f.nb_actions_per_visit,
+    f.exit_rate,
     {{ metrics_load_id() }} as dlt_load_id
 from final as f
-left join {{ ref('dim_custom_dimensions') }} as d
-    on f.site_id = d.site_id and f.dimension_id = d.dimension_id
+left join {{ ref('stg_matomo__custom_dimensions') }} as d
+    on f.site_id = d.id_site and f.dimension_id = d.dimension_id
