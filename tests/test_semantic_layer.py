@@ -16,12 +16,11 @@ import duckdb
 import pytest
 
 from pipelines import semantic, workflow
-from pipelines.recording import bundled_recording_dir
 
 pytestmark = pytest.mark.slow
 
 RECORDINGS = {
-    "public": bundled_recording_dir(),
+    "public": None,  # the bundled recording: conftest's demo_warehouse
     "public-month": Path(__file__).resolve().parents[2] / "shared/matomo-recordings/public-month",
 }
 GRAINS = ("day", "week", "month")
@@ -76,6 +75,8 @@ where newest = 1 and {metric} is not null
 
 @pytest.fixture(scope="module", params=sorted(RECORDINGS))
 def built(request, tmp_path_factory) -> Path:
+    if request.param == "public":
+        return request.getfixturevalue("demo_warehouse")
     path = tmp_path_factory.mktemp(request.param) / "warehouse.duckdb"
     assert workflow.demo(path, recording=RECORDINGS[request.param]) == 0
     return path
