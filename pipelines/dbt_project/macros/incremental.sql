@@ -51,11 +51,11 @@
 {% macro metrics_periods() -%}
     select p.* from {{ ref('int_metrics__periods') }} as p
     {%- if is_incremental() %}
-    semi join (
-        select distinct q.site_id, q.period, q.date
+    where (p.site_id, p.period, p.date) in (
+        select q.site_id, q.period, q.date
         from {{ ref('int_metrics__periods') }} as q
-        semi join ({{ incremental_window('reprocess_day') }}) as r on r.id_site = q.site_id and r.day = q.day
-    ) as k using (site_id, period, date)
+        where (q.site_id, q.day) in ({{ incremental_window('reprocess_day') }})
+    )
     {%- endif %}
 {%- endmacro %}
 
@@ -67,5 +67,5 @@
         select max(dlt_load_id) from {{ ref('int_matomo__visits') }}
         union all
         select max(dlt_load_id) from {{ ref('int_matomo__actions') }}
-    ))
+    ) as input_load_ids)
 {%- endmacro %}

@@ -32,7 +32,7 @@ actions as (
     select a.* from {{ ref('stg_matomo__visit_actions') }} as a
     {%- if is_incremental() %}
     -- whole visits re-loaded since the last run
-    semi join ({{ incremental_window('changed_visit') }}) as c using (id_site, id_visit)
+    where (a.id_site, a.id_visit) in ({{ incremental_window('changed_visit') }})
     {%- endif %}
 
 ),

@@ -106,7 +106,7 @@ windows as (
 
     union all
     select '{{ model_name }}', 'since_day', t.site_id, null,
-           {{ dbt.dateadd('day', -1 * lookback, 'max(t.visit_date)') }}
+           cast({{ dbt.dateadd('day', -1 * lookback, 'max(t.visit_date)') }} as date)
     from {{ relation }} as t
     group by t.site_id
     {%- endif %}
@@ -117,7 +117,7 @@ windows as (
     from loaded_days as d
     where d.day >= coalesce(
         (
-            select {{ dbt.dateadd('day', -1 * lookback, 'max(t.date)') }}
+            select cast({{ dbt.dateadd('day', -1 * lookback, 'max(t.date)') }} as date)
             from {{ relation }} as t where t.site_id = d.site_id and t.period = 'day'
         ),
         cast('0001-01-01' as date)
@@ -131,11 +131,11 @@ windows as (
         union
         select v.id_site, cast({{ epoch_to_local_timestamp('v.last_action_epoch', 'v.timezone') }} as date)
         from visits_localized as v
-        semi join changed_{{ loop.index }} using (id_site, id_visit)
+        where (v.id_site, v.id_visit) in (select id_site, id_visit from changed_{{ loop.index }})
         union
         select a.id_site, cast({{ local_epoch_to_timestamp('a.local_epoch') }} as date)
         from actions as a
-        semi join changed_{{ loop.index }} using (id_site, id_visit)
+        where (a.id_site, a.id_visit) in (select id_site, id_visit from changed_{{ loop.index }})
     ) as touched on touched.id_site = d.site_id and touched.day = d.day
     {%- endif %}
     {%- endif %}

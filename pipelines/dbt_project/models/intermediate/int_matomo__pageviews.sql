@@ -27,7 +27,7 @@ actions as (
 
     select a.* from {{ ref('int_matomo__actions') }} as a
     {%- if is_incremental() %}
-    semi join ({{ incremental_window('changed_visit') }}) as c using (id_site, id_visit)
+    where (a.id_site, a.id_visit) in ({{ incremental_window('changed_visit') }})
     {%- endif %}
 
 ),

@@ -54,7 +54,7 @@ actions as (
 
     select a.* from {{ ref('int_matomo__actions') }} as a
     {%- if is_incremental() %}
-    semi join ({{ incremental_window('changed_visit') }}) as c using (id_site, id_visit)
+    where (a.id_site, a.id_visit) in ({{ incremental_window('changed_visit') }})
     {%- endif %}
 
 ),
@@ -80,14 +80,16 @@ sequenced as (
         l.previous_logged_type,
         l.previous_logged_live_time_spent,
         a.local_epoch - lag(a.local_epoch) over w as gap_seconds,
-        -- the pageview or site search current before the request (latest one strictly before)
-        last_value(case when a.action_type in ('pageview', 'site_search') then a.action_position end ignore nulls)
-            over (w rows between unbounded preceding and 1 preceding) as current_page_position,
+        -- the pageview or site search current before the request (latest one strictly before).
+        -- request_sequence grows along w, so the latest is the max (portable: PostgreSQL has no
+        -- `last_value(... ignore nulls)`)
+        max(case when a.action_type in ('pageview', 'site_search') then a.request_sequence end)
+            over (w rows between unbounded preceding and 1 preceding) as current_page_sequence,
         -- the page title current before the request: a pageview without title does not replace it
-        last_value(case when a.action_type = 'site_search'
-                          or (a.action_type = 'pageview' and nullif(trim(a.page_title), '') is not null)
-                        then a.action_position end ignore nulls)
-            over (w rows between unbounded preceding and 1 preceding) as current_title_position
+        max(case when a.action_type = 'site_search'
+                      or (a.action_type = 'pageview' and nullif(trim(a.page_title), '') is not null)
+                    then a.request_sequence end)
+            over (w rows between unbounded preceding and 1 preceding) as current_title_sequence
     from actions as a
     left join logged as l using (id_site, id_visit, request_sequence)
     window w as (partition by a.id_site, a.id_visit order by a.request_sequence)
@@ -118,8 +120,8 @@ select
     s.dlt_load_id
 from sequenced as s
 inner join actions as p
-    on p.id_site = s.id_site and p.id_visit = s.id_visit and p.action_position = s.current_page_position
+    on p.id_site = s.id_site and p.id_visit = s.id_visit and p.request_sequence = s.current_page_sequence
 left join actions as t
-    on t.id_site = s.id_site and t.id_visit = s.id_visit and t.action_position = s.current_title_position
+    on t.id_site = s.id_site and t.id_visit = s.id_visit and t.request_sequence = s.current_title_sequence
 -- only these requests credit a gap (events, goals and ecommerce requests lose theirs)
 where s.action_type in ('pageview', 'download', 'outlink', 'site_search', 'content_impression', 'content_interaction')

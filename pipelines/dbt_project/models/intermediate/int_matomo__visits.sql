@@ -25,7 +25,7 @@ visits as (
 
     select v.* from {{ ref('stg_matomo__visits') }} as v
     {%- if is_incremental() %}
-    semi join ({{ incremental_window('changed_visit') }}) as c using (id_site, id_visit)
+    where (v.id_site, v.id_visit) in ({{ incremental_window('changed_visit') }})
     {%- endif %}
 
 ),
@@ -40,7 +40,7 @@ pageviews as (
 
     select p.* from {{ ref('int_matomo__pageviews') }} as p
     {%- if is_incremental() %}
-    semi join visits using (id_site, id_visit)
+    where (p.id_site, p.id_visit) in (select id_site, id_visit from visits)
     {%- endif %}
 
 ),

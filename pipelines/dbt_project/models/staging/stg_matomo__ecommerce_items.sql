@@ -11,7 +11,7 @@ with source as (
         ('item_sku', dbt.type_string()),
         ('item_name', dbt.type_string()),
         ('item_category', dbt.type_string()),
-        ('categories', 'varchar[]'),
+        ('categories', type_json()),
         ('price', money_type()),
         ('quantity', dbt.type_bigint()),
         ('_dlt_load_id', dbt.type_string()),
@@ -31,7 +31,7 @@ renamed as (
         item_sku as sku,
         item_name,
         nullif(item_category, '') as item_category,
-        categories as item_categories,
+        {{ json_string_array('categories') }} as item_categories,
         coalesce(price, 0) as price,
         coalesce(quantity, 0) as quantity,
         _dlt_load_id as dlt_load_id

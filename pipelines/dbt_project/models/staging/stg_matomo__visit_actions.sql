@@ -37,7 +37,7 @@ with source as (
         ('product_view_sku', dbt.type_string()),
         ('product_view_name', dbt.type_string()),
         ('product_view_price', money_type()),
-        ('product_view_categories', 'varchar[]'),
+        ('product_view_categories', type_json()),
         ('_dlt_load_id', dbt.type_string()),
     ]) }}
 
@@ -81,7 +81,7 @@ renamed as (
         product_view_sku,
         product_view_name,
         product_view_price,
-        product_view_categories,
+        {{ json_string_array('product_view_categories') }} as product_view_categories,
         _dlt_load_id as dlt_load_id
     from source
 
