@@ -50,7 +50,8 @@ class _RenderOnlyClient:
 
 
 @cache
-def _engine(manifest: Path):
+def _engine(manifest: Path, modified_ns: int):
+    """MetricFlow's engine for one version (path, mtime) of the semantic manifest."""
     try:
         from metricflow.engine.metricflow_engine import MetricFlowEngine
         from metricflow_semantics.model.dbt_manifest_parser import (
@@ -61,8 +62,6 @@ def _engine(manifest: Path):
         raise UserError(
             f"MetricFlow is not installed ({err.name}): pip install 'matomo-warehouse[metricflow]'"
         ) from err
-    if not manifest.exists():
-        raise UserError(f"no semantic manifest at {manifest}: run `matomo-warehouse transform`")
     semantic_manifest = parse_manifest_from_dbt_generated_manifest(manifest.read_text())
     lookup = SemanticManifestLookup(semantic_manifest)
     return MetricFlowEngine(semantic_manifest_lookup=lookup, sql_client=_RenderOnlyClient())
@@ -77,6 +76,10 @@ def metric_sql(
 ) -> str:
     """MetricFlow's SQL for `metrics` grouped by `group_by` (e.g. `metric_time__week`, `site`),
     limited to metric times from `start` to `end` (inclusive)."""
+    manifest = manifest.resolve()
+    if not manifest.is_file():
+        raise UserError(f"no semantic manifest at {manifest}: run `matomo-warehouse transform`")
+    engine = _engine(manifest, manifest.stat().st_mtime_ns)  # first: MetricFlow installed?
     from metricflow.engine.metricflow_engine import MetricFlowQueryRequest
 
     request = MetricFlowQueryRequest.create(
@@ -85,7 +88,7 @@ def metric_sql(
         time_constraint_start=_midnight(start),
         time_constraint_end=_midnight(end),
     )
-    return _engine(manifest.resolve()).explain(request).sql_statement.sql
+    return engine.explain(request).sql_statement.sql
 
 
 def query(

@@ -16,6 +16,8 @@ import duckdb
 import pytest
 
 from pipelines import semantic, workflow
+from pipelines.errors import UserError
+from pipelines.publish import published_path
 
 pytestmark = pytest.mark.slow
 
@@ -140,3 +142,18 @@ def test_metricflow_equals_matomo_reports(built):
     metrics = {key[3] for key, value in matomo.items() if value}
     assert grains >= {"day", "week"}, grains
     assert metrics >= {cell[3] for cell in CELLS} | {EVENTS[2]} | {d[1] for d in DIMENSIONS}
+
+
+def test_published_copy_answers_the_same(built):
+    """BI readers query the published `_bi` file; the manifest names the warehouse's catalog."""
+    group_by = ["metric_time__week", "site", "visit__channel"]
+    warehouse = semantic.query(built, ["visits", "bounce_rate"], group_by)
+    assert warehouse
+    assert semantic.query(published_path(built), ["visits", "bounce_rate"], group_by) == warehouse
+
+
+def test_missing_manifest_is_one_clear_error(tmp_path):
+    with pytest.raises(
+        UserError, match=r"no semantic manifest at .*: run `matomo-warehouse transform`"
+    ):
+        semantic.query(tmp_path / "none.duckdb", ["visits"], ["site"])

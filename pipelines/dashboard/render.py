@@ -69,9 +69,7 @@ def _cards(data: dict) -> list[str]:
             ),
             REPORTS["visits_over_time"],
         ),
-        card(
-            "Top pages", table(data["pages"], ["label", "nb_hits", "nb_visits"]), REPORTS["pages"]
-        ),
+        card("Top pages", table(data["pages"], PAGE_COLUMNS), REPORTS["pages"]),
     ]
     for key, title in (
         ("channels", "Channels"),
@@ -83,19 +81,25 @@ def _cards(data: dict) -> list[str]:
     goals = table(data["goals"], ["label", "goal_param", "nb_conversions", "revenue"])
     cards.append(card("Goal conversions and revenue", goals, REPORTS["goals"]))
     if data["site"]["is_ecommerce"]:
-        orders = data["orders_over_time"]
-        chart = charts.line_chart(
-            [r["date"] for r in orders],
-            {"nb_conversions (orders)": [r["nb_conversions"] for r in orders]},
-            "orders per day",
-        )
-        revenue = sum(float(r["revenue"] or 0) for r in orders)
-        currency = escape(data["site"]["currency"] or "")
-        chart += f"<p>Revenue of these days: <b>{revenue:,.2f} {currency}</b></p>"
-        cards.append(card("Ecommerce orders per day", chart, REPORTS["orders_over_time"]))
-        columns = ["label", "revenue", "quantity", "orders"]
-        cards.append(card("Products", table(data["products"], columns), REPORTS["products"]))
+        cards += _ecommerce_cards(data)
     return cards
+
+
+def _ecommerce_cards(data: dict) -> list[str]:
+    orders = data["orders_over_time"]
+    chart = charts.line_chart(
+        [r["date"] for r in orders],
+        {"nb_conversions (orders)": [r["nb_conversions"] for r in orders]},
+        "orders per day",
+    )
+    revenue = sum(float(r["revenue"] or 0) for r in orders)
+    currency = escape(data["site"]["currency"] or "")
+    chart += f"<p>Revenue of these days: <b>{revenue:,.2f} {currency}</b></p>"
+    columns = ["label", "revenue", "quantity", "orders"]
+    return [
+        card("Ecommerce orders per day", chart, REPORTS["orders_over_time"]),
+        card("Products", table(data["products"], columns), REPORTS["products"]),
+    ]
 
 
 def kpis(row: dict | None, when: str) -> str:
@@ -143,8 +147,7 @@ def card(title: str, content: str, source: str) -> str:
 def table(rows: list[dict], columns: list[str]) -> str:
     if not rows:
         return '<p class="empty">no rows</p>'
-    numeric = {c for c in columns if isinstance(rows[0].get(c), int | float) or c != "label"}
-    numeric -= {"label", "goal_param"}
+    numeric = set(columns) - {"label", "goal_param"}
     head = "".join(f'<th class="{"n" if c in numeric else ""}">{escape(c)}</th>' for c in columns)
     body = "".join(
         "<tr>"
