@@ -92,12 +92,15 @@ def _ecommerce_cards(data: dict) -> list[str]:
         {"nb_conversions (orders)": [r["nb_conversions"] for r in orders]},
         "orders per day",
     )
-    revenue = sum(float(r["revenue"] or 0) for r in orders)
-    currency = escape(data["site"]["currency"] or "")
-    chart += f"<p>Revenue of these days: <b>{revenue:,.2f} {currency}</b></p>"
+    currency = data["site"]["currency"] or ""
+    chart += charts.line_chart(
+        [r["date"] for r in orders],
+        {f"revenue ({currency})": [float(r["revenue"] or 0) for r in orders]},
+        "revenue per day",
+    )
     columns = ["label", "revenue", "quantity", "orders"]
     return [
-        card("Ecommerce orders per day", chart, REPORTS["orders_over_time"]),
+        card("Ecommerce orders and revenue per day", chart, REPORTS["orders_over_time"]),
         card("Products", table(data["products"], columns), REPORTS["products"]),
     ]
 
