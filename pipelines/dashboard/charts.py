@@ -78,7 +78,7 @@ def _x_labels(dates: list, step: float) -> list[str]:
         f'<text x="{PAD_LEFT + i * step:.1f}" y="{HEIGHT - 8}" text-anchor="middle" '
         f'class="lbl">{str(day)[5:]}</text>'
         for i, day in enumerate(dates)
-        if i % every == 0 or i == len(dates) - 1
+        if i % every == 0 or (i == len(dates) - 1 and i % every > every // 2)
     ]
 
 
