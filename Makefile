@@ -12,7 +12,7 @@ help:  ## list targets
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,metricflow]'
 	touch $(STAMP)
 
 setup: $(STAMP)  ## create .venv and install the project with test tools

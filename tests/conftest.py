@@ -62,3 +62,14 @@ def recorded_day_lists(recorded_calls: list[dict[str, Any]]) -> dict[tuple[int, 
 def server(recording_dir: Path) -> Iterator[RecordingServer]:
     with RecordingServer(recording_dir, token=TOKEN) as srv:
         yield srv
+
+
+@pytest.fixture(scope="session")
+def demo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled recording loaded, built, reconciled and published once (`demo`): the BI
+    tests (semantic layer, dashboard) read it, never write it."""
+    from pipelines import workflow
+
+    path = tmp_path_factory.mktemp("demo") / "warehouse.duckdb"
+    assert workflow.demo(path) == 0
+    return path
