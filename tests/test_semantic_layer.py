@@ -15,15 +15,16 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines import semantic, workflow
+from pipelines import semantic
 from pipelines.errors import UserError
 from pipelines.publish import published_path
+from tests.conftest import build_and_publish
 
 pytestmark = pytest.mark.slow
 
 RECORDINGS = {
     "public": None,  # the bundled recording: conftest's demo_warehouse
-    "public-month": Path(__file__).resolve().parents[2] / "shared/matomo-recordings/public-month",
+    "public-month": Path(__file__).parent / "fixtures" / "matomo-recordings" / "public-month",
 }
 GRAINS = ("day", "week", "month")
 
@@ -80,8 +81,7 @@ def built(request, tmp_path_factory) -> Path:
     if request.param == "public":
         return request.getfixturevalue("demo_warehouse")
     path = tmp_path_factory.mktemp(request.param) / "warehouse.duckdb"
-    assert workflow.demo(path, recording=RECORDINGS[request.param]) == 0
-    return path
+    return build_and_publish(path, RECORDINGS[request.param])
 
 
 def _matomo_cells(path: Path) -> dict[tuple, float]:

@@ -56,12 +56,10 @@ def site_data(con: duckdb.DuckDBPyConnection, site: dict) -> dict:
         "end": period["end_date"],
     }
     data = {"site": site, "period": period}
+    for key in q.RANKED:
+        data[key] = q.ranked(con, key, **params)
     for key, sql in (
         ("visits_over_time", q.VISITS_OVER_TIME),
-        ("pages", q.PAGES),
-        ("channels", q.CHANNELS),
-        ("countries", q.COUNTRIES),
-        ("devices", q.DEVICES),
         ("goals", q.GOALS),
         ("orders_over_time", q.ORDERS_OVER_TIME),
         ("products", q.PRODUCTS),

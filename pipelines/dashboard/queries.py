@@ -1,13 +1,10 @@
 """Every SQL query of the dashboard, against the published marts (`<stem>_bi.duckdb`).
 
-One place, so the marts can be retargeted: each query returns plain rows and names the Matomo
-report its numbers equal (`REPORTS`). Parameters: `$site`, and `$start` / `$end` (the period the
-tables show: the newest complete month, else week, else day of `metrics_visits_summary`).
-
-TODO(issue 11 contract): channels, countries and devices are computed from `fct_visits` until
-`metrics_visit_dimensions` (Referrers.getReferrerType, UserCountry.getCountry,
-DevicesDetection.getType by `matomo_report` + `label`) exists; pages, goals and products sum
-the day rows of the period (additive metrics only) until those marts carry week/month rows.
+One place, so the marts can be retargeted. The metric marts follow the issue-11 contract: one
+row per (site_id, period, date, matomo_report, label), Matomo's metric names as columns; each
+query picks its report by `matomo_report` and returns plain rows (`REPORTS`: the Matomo report
+each dashboard number equals). Parameters: `$site`, `$period` and `$start` / `$end` (the period
+the tables show: the newest complete month, else week, else day of VisitsSummary.get).
 """
 
 from __future__ import annotations
@@ -40,7 +37,8 @@ select period, date as start_date, cast(case period
         when 'month' then date + interval 1 month - interval 1 day
         else date end as date) as end_date
 from matomo.metrics_visits_summary
-where site_id = $site
+where site_id = $site and matomo_report = 'VisitsSummary.get'
+    and period in ('day', 'week', 'month')
 order by case period when 'month' then 0 when 'week' then 1 else 2 end, date desc
 limit 1
 """
@@ -49,83 +47,54 @@ KPIS = """
 select nb_visits, nb_uniq_visitors, nb_actions, bounce_rate, nb_actions_per_visit,
     avg_time_on_site, nb_visits_converted
 from matomo.metrics_visits_summary
-where site_id = $site and period = $period and date = $start
+where site_id = $site and matomo_report = 'VisitsSummary.get' and period = $period
+    and date = $start
 """
 
 VISITS_OVER_TIME = """
 select date, nb_visits, nb_uniq_visitors
 from matomo.metrics_visits_summary
-where site_id = $site and period = 'day'
+where site_id = $site and matomo_report = 'VisitsSummary.get' and period = 'day'
 order by date
 """
 
-PAGES = """
-select label, sum(nb_hits) as nb_hits, sum(nb_visits) as nb_visits
-from matomo.metrics_page_urls
-where site_id = $site and period = 'day' and date between $start and $end
-group by label
-order by nb_hits desc, label
+# key -> (metric mart, matomo_report, metric columns, ranking metric): the top 10 rows
+RANKED = {
+    "pages": ("metrics_pages", "Actions.getPageUrls", "nb_hits, nb_visits", "nb_hits"),
+    "channels": ("metrics_visit_dimensions", "Referrers.getReferrerType", "nb_visits", "nb_visits"),
+    "countries": ("metrics_visit_dimensions", "UserCountry.getCountry", "nb_visits", "nb_visits"),
+    "devices": ("metrics_visit_dimensions", "DevicesDetection.getType", "nb_visits", "nb_visits"),
+}
+RANKED_SQL = """
+select label, {metrics} from matomo.{mart}
+where site_id = $site and period = $period and date = $start and matomo_report = $report
+    and {rank} > 0
+order by {rank} desc, label
 limit 10
-"""
-
-# Matomo's labels of the referrer types (Referrers.getReferrerType)
-CHANNEL_LABELS = """
-select * from (values ('direct', 'Direct Entry'), ('search', 'Search Engines'),
-    ('website', 'Websites'), ('campaign', 'Campaigns'), ('social', 'Social Networks'))
-    as t (referrer_type, label)
-"""
-
-CHANNELS = f"""
-select coalesce(l.label, v.referrer_type) as label, count(*) as nb_visits
-from matomo.fct_visits as v
-left join ({CHANNEL_LABELS}) as l on l.referrer_type = v.referrer_type
-where v.site_id = $site and v.visit_date between $start and $end
-group by 1
-order by nb_visits desc, label
-"""
-
-COUNTRIES = """
-select upper(coalesce(country_code, 'xx')) as label, count(*) as nb_visits
-from matomo.fct_visits
-where site_id = $site and visit_date between $start and $end
-group by 1
-order by nb_visits desc, label
-limit 10
-"""
-
-DEVICES = """
-select coalesce(device_type, 'Unknown') as label, count(*) as nb_visits
-from matomo.fct_visits
-where site_id = $site and visit_date between $start and $end
-group by 1
-order by nb_visits desc, label
 """
 
 GOALS = """
-select coalesce(d.goal_name, g.goal_param) as label, g.goal_param,
-    sum(g.nb_conversions) as nb_conversions, sum(g.revenue) as revenue
+select coalesce(d.goal_name, g.matomo_report) as label, g.matomo_report, g.nb_conversions,
+    g.revenue
 from matomo.metrics_goals as g
 left join matomo.dim_goals as d on d.site_id = g.site_id and d.goal_id = g.goal_id
-where g.site_id = $site and g.period = 'day' and g.goal_id is not null
-    and g.date between $start and $end
-group by 1, 2, g.goal_id
+where g.site_id = $site and g.period = $period and g.date = $start
+    and g.matomo_report like 'Goals.get?idGoal=%'
 order by g.goal_id desc
 """
 
 ORDERS_OVER_TIME = """
 select date, nb_conversions, revenue
 from matomo.metrics_goals
-where site_id = $site and period = 'day' and goal_id = 0
+where site_id = $site and period = 'day' and matomo_report = 'Goals.get?idGoal=ecommerceOrder'
 order by date
 """
 
 PRODUCTS = """
-select label, sum(revenue) as revenue, sum(quantity) as quantity, sum(orders) as orders
+select label, revenue, quantity, orders
 from matomo.metrics_products
-where site_id = $site and period = 'day' and dimension = 'name'
-    and date between $start and $end
-group by label
-having sum(orders) > 0
+where site_id = $site and period = $period and date = $start
+    and matomo_report = 'Goals.getItemsName' and orders > 0
 order by revenue desc, label
 limit 10
 """
@@ -137,6 +106,13 @@ select count(*) as compared,
 from matomo_audit.reconciliation
 where site_id = $site
 """
+
+
+def ranked(con: duckdb.DuckDBPyConnection, key: str, **params) -> list[dict]:
+    """The top rows of one report (`RANKED`) for the period."""
+    mart, report, metrics, rank = RANKED[key]
+    sql = RANKED_SQL.format(metrics=metrics, mart=mart, rank=rank)
+    return rows(con, sql, report=report, **params)
 
 
 def rows(con: duckdb.DuckDBPyConnection, sql: str, **params) -> list[dict]:

@@ -78,7 +78,7 @@ def _cards(data: dict) -> list[str]:
     ):
         items = [(r["label"], r["nb_visits"]) for r in data[key]]
         cards.append(card(title, charts.bar_chart(items, title), REPORTS[key]))
-    goals = table(data["goals"], ["label", "goal_param", "nb_conversions", "revenue"])
+    goals = table(data["goals"], ["label", "matomo_report", "nb_conversions", "revenue"])
     cards.append(card("Goal conversions and revenue", goals, REPORTS["goals"]))
     if data["site"]["is_ecommerce"]:
         cards += _ecommerce_cards(data)
@@ -150,7 +150,7 @@ def card(title: str, content: str, source: str) -> str:
 def table(rows: list[dict], columns: list[str]) -> str:
     if not rows:
         return '<p class="empty">no rows</p>'
-    numeric = set(columns) - {"label", "goal_param"}
+    numeric = set(columns) - {"label", "matomo_report"}
     head = "".join(f'<th class="{"n" if c in numeric else ""}">{escape(c)}</th>' for c in columns)
     body = "".join(
         "<tr>"
