@@ -10,3 +10,17 @@
 {% macro duckdb__json_string_array(expr) -%}
     cast({{ expr }} as varchar[])
 {%- endmacro %}
+
+{#- How staging stores a JSON array of strings: DuckDB a `varchar[]`; PostgreSQL the `jsonb` as
+    it is, because dbt-postgres unit tests cannot type an array column (`cast(null as ARRAY)`).
+    Read it with json_string_array(col) (a no-op cast on DuckDB); unit-test fixtures write it
+    as JSON text ('["Shoes", "Boots"]') on both. -#}
+{% macro stored_string_list(expr) -%}
+    {{ return(adapter.dispatch('stored_string_list', 'matomo_warehouse')(expr)) }}
+{%- endmacro %}
+{% macro default__stored_string_list(expr) -%}
+    cast({{ expr }} as jsonb)
+{%- endmacro %}
+{% macro duckdb__stored_string_list(expr) -%}
+    cast({{ expr }} as varchar[])
+{%- endmacro %}
