@@ -1,6 +1,6 @@
 """Compare the metric marts with Matomo's own reports (the `reconciliation` dbt model).
 
-`run(duckdb_path)` reads `matomo_audit.reconciliation` (built by `pipelines.transform.build`),
+`run(warehouse)` reads `matomo_audit.reconciliation` (built by `pipelines.transform.build`),
 prints a per-report summary table to stdout and lists unexplained differences; returns 1
 when any cell is unexplained (mismatch, missing_in_mart, missing_in_matomo), else 0.
 """
@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import duckdb
+from pipelines import warehouse
+from pipelines.warehouse import Warehouse
 
 log = logging.getLogger("matomo_warehouse")
 
@@ -33,8 +34,12 @@ select
     count(*) filter (where status like 'explained_%') as explained,
     count(*) filter (where status <> 'match' and status not like 'explained_%') as mismatched
 from matomo_audit.reconciliation
-group by all
+group by 1
 order by 1
+"""
+EXISTS_SQL = """
+select count(*) from information_schema.tables
+where table_schema = 'matomo_audit' and table_name = 'reconciliation'
 """
 PROBLEMS_SQL = """
 select site_id, period, date, report, label, metric, matomo_value, mart_value, status
@@ -45,14 +50,17 @@ limit ?
 """
 
 
-def summary(duckdb_path: str | Path) -> list[tuple[str, int, int, int, int]]:
-    """(report, compared, matched, explained, mismatched) per report (Goals.get per variant)."""
-    with duckdb.connect(str(duckdb_path), read_only=True) as con:
+def summary(target: str | Path | Warehouse) -> list[tuple[str, int, int, int, int]] | None:
+    """(report, compared, matched, explained, mismatched) per report (Goals.get per variant);
+    None when the reconciliation was not built."""
+    with warehouse.resolve(target).connect(read_only=True) as con:
+        if not con.execute(EXISTS_SQL).fetchone()[0]:
+            return None
         return [tuple(row) for row in con.execute(SUMMARY_SQL).fetchall()]
 
 
-def problems(duckdb_path: str | Path, limit: int = 20) -> list[tuple]:
-    with duckdb.connect(str(duckdb_path), read_only=True) as con:
+def problems(target: str | Path | Warehouse, limit: int = 20) -> list[tuple]:
+    with warehouse.resolve(target).connect(read_only=True) as con:
         return con.execute(PROBLEMS_SQL, [limit]).fetchall()
 
 
@@ -67,12 +75,11 @@ def format_table(rows: list[tuple[str, int, int, int, int]]) -> str:
     return "\n".join(lines)
 
 
-def run(duckdb_path: str | Path, *, show: int = 20) -> int:
+def run(target: str | Path | Warehouse, *, show: int = 20) -> int:
     """Print the reconciliation summary; 1 on any unexplained difference, else 0."""
-    try:
-        rows = summary(duckdb_path)
-    except duckdb.CatalogException:
-        log.error("no matomo_audit.reconciliation in %s: run the dbt transform first", duckdb_path)
+    rows = summary(target)
+    if rows is None:
+        log.error("no matomo_audit.reconciliation in %s: run the dbt transform first", target)
         return 1
     print(format_table(rows))
     bad = sum(r[4] for r in rows)
@@ -83,7 +90,7 @@ def run(duckdb_path: str | Path, *, show: int = 20) -> int:
         )
     if bad:
         log.error("%d unexplained difference(s) between the marts and Matomo", bad)
-        for row in problems(duckdb_path, show):
+        for row in problems(target, show):
             site, period, date, report, label, metric, matomo, mart, status = row
             log.error(
                 "  %s site=%s %s %s label=%r %s: matomo=%s mart=%s (%s)",
