@@ -159,18 +159,19 @@ def load(target: str | Path | Warehouse, options: LoadOptions) -> LoadResult:
     result = LoadResult()
     started = time.monotonic()
     run = options.run_context(result.failures)
-    with run_lock(target):
-        pipeline = pipeline_for(target)
+    wh = warehouse.resolve(target)
+    with run_lock(wh):
+        pipeline = pipeline_for(wh)
         leftovers.remove_dead_extracts(pipeline)
         for source in _sources(options, run):  # all built (checked) first
-            _run(pipeline, source, result)
+            _run(pipeline, source, result, wh.loader_file_format)
             while source.name == "matomo" and run.chunks.more:  # a long backfill: next chunk
                 log.info(
                     "loaded %d visits; continuing after %s",
                     run.chunks.visits,
                     ", ".join(f"site {s}: {d}" for s, d in run.chunks.resume_after.items()),
                 )
-                _run(pipeline, _live_source(options, run), result)
+                _run(pipeline, _live_source(options, run), result, wh.loader_file_format)
         leftovers.remove_old_packages(pipeline)
     result.seconds = time.monotonic() - started
     return result
@@ -193,14 +194,14 @@ def _sources(options: LoadOptions, run: RunContext) -> list[Any]:
     return sources
 
 
-def _run(pipeline: dlt.Pipeline, source: Any, result: LoadResult) -> None:
+def _run(pipeline: dlt.Pipeline, source: Any, result: LoadResult, file_format: Any) -> None:
     try:
         if pipeline.has_pending_data:
             # An earlier run died after extracting (killed, crashed, disk full): finish loading
             # its package first. dlt's run() would load it *instead of* extracting `source`.
             log.warning("finishing the load of an interrupted earlier run first")
             pipeline.run()
-        info = pipeline.run(source)
+        info = pipeline.run(source, loader_file_format=file_format)
     except PipelineStepFailed as exc:
         raise _unwrap(exc) from None
     log.debug("%s", info)

@@ -35,6 +35,8 @@ class Warehouse:
     kind = ""
     folder: Path
     stem: str
+    # dlt's file format for the load; None = the destination's default
+    loader_file_format: str | None = None
 
     def local_dir(self, suffix: str) -> Path:
         """`.<stem>.<suffix>` in the folder: the dlt working dir (dlt), dbt's files (dbt)."""

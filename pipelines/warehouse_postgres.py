@@ -24,6 +24,9 @@ PASSWORD_ENV = "DBT_ENV_SECRET_MATOMO_PG_PASSWORD"  # DBT_ENV_SECRET_: dbt keeps
 
 class PostgresWarehouse(Warehouse):
     kind = "postgres"
+    # dlt loads arrow tables (the Live tables) into PostgreSQL as CSV by default, with
+    # FORCE_NULL on every nullable column: an empty string would arrive as NULL. INSERT keeps it.
+    loader_file_format = "insert_values"
 
     def __init__(self, folder: Path):
         self.credentials = _credentials()
