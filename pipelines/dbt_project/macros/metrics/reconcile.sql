@@ -1,85 +1,120 @@
 {#-
-  One report of the reconciliation, as long rows (site_id, period, date, report, label,
-  metric, matomo_value, mart_value, matomo_row, mart_row, is_summary_row, matomo_has_others).
-  Returns a parenthesized SELECT.
-
-  report:      name shown (e.g. 'Actions.getPageUrls'); its first word is the API method
-  table:       the Reporting API raw table (report_actions_get_page_urls), read through
-               stg_matomo__report_rows
-  metrics:     metric columns compared (same name in the mart and in the report table)
-  mart_sql:    SQL with site_id, period, date, report_params, label and the metrics
-  where_sql:   filter on the report's rows (columns of stg_matomo__report_rows)
-  label_sql:   SQL giving the label used for matching from a report row
-  periods:     periods compared
+  Helpers of stg_matomo__report_rows and the reconciliation model.
 -#}
-{% macro reconcile_report(report, table, metrics, mart_sql, where_sql='true', label_sql='label', periods=['day']) -%}
-{%- set method = report.split(' ')[0] -%}
-{%- set metric_list = "'" ~ (metrics | join("', '")) ~ "'" -%}
-(
-    with scope as (
-        select distinct site_id, period, date from {{ ref('int_metrics__periods') }}
-        where period in ('{{ periods | join("', '") }}')
-    ),
-    report_cells as (
-        select r.report_row_id, r.id_site as site_id, r.period, r.period_date as date, r.report_params,
-               {{ label_sql }} as label, r.is_summary_row, r.metric, r.metric_value
-        from {{ ref('stg_matomo__report_rows') }} as r
-        inner join scope as s on s.site_id = r.id_site and s.period = r.period and s.date = r.period_date
-        where r.report_table = '{{ table }}' and r.segment = '' and ({{ where_sql }})
-    ),
-    matomo as (
-        select distinct report_row_id, site_id, period, date, report_params, label, is_summary_row
-        from report_cells
-    ),
-    loaded as (
-        select l.id_site as site_id, l.period, l.period_date as date, l.report_params
-        from {{ ref('stg_matomo__report_loads') }} as l
-        where l.method = '{{ method }}' and l.segment = ''
-        union
-        select site_id, period, date, report_params from matomo
-    ),
-    mart as (
-        select m.* from ({{ mart_sql }}) as m
-        inner join scope as s using (site_id, period, date)
-        inner join loaded as l using (site_id, period, date, report_params)
-    ),
-    others as (
-        select distinct site_id, period, date, report_params from matomo where is_summary_row
-    ),
-    matomo_long as (
-        -- every compared metric of every report row (NULL when the report has no such column)
-        select x.site_id, x.period, x.date, x.report_params, x.label, x.is_summary_row, m.metric,
-               c.metric_value as value
-        from matomo as x
-        cross join (select unnest([{{ metric_list }}]) as metric) as m
-        left join report_cells as c on c.report_row_id = x.report_row_id and c.metric = m.metric
-    ),
-    mart_long as (
-        {%- for m in metrics %}
-        select site_id, period, date, report_params, label, '{{ m }}' as metric,
-               cast({{ adapter.quote(m) }} as double) as value
-        from mart {{ 'union all' if not loop.last }}
-        {%- endfor %}
-    )
+
+{#- (table, method) of every Reporting API table of source matomo_raw: the tables whose yml
+    declares `meta.matomo_method` (_sources.yml). Empty at parse time (the graph is not built
+    yet); the staging model then selects no table, which dbt only parses. -#}
+{% macro report_sources() -%}
+    {%- set found = [] -%}
+    {%- if not execute -%}{{ return(found) }}{%- endif -%}
+    {%- for node in graph.sources.values() if node.source_name == 'matomo_raw' -%}
+        {%- set method = (node.meta or {}).get('matomo_method') or (node.config.meta or {}).get('matomo_method') -%}
+        {%- if method -%}{%- do found.append((node.name, method)) -%}{%- endif -%}
+    {%- endfor -%}
+    {{ return(found | sort) }}
+{%- endmacro %}
+
+{#- Lower-case column names of a relation ([] when none or at parse time). -#}
+{% macro source_column_names(relation) -%}
+    {%- if not execute or relation is none -%}{{ return([]) }}{%- endif -%}
+    {{ return(adapter.get_columns_in_relation(relation) | map(attribute='name') | map('lower') | list) }}
+{%- endmacro %}
+
+{#- The per-goal metrics Matomo nests in a report row's `goals` JSON object
+    ({"idgoal=1": {"nb_conversions": 2, "revenue": 5, ...}, ...}) as long rows: the `keys`
+    columns, goal_key ('idgoal=1'), goal_metric ('revenue'), metric ('goals.idgoal=1.revenue')
+    and metric_value (double; numbers and numeric strings, the `idgoal` echo left out). -#}
+{% macro report_goal_cells(relation, keys) -%}
+    {{ return(adapter.dispatch('report_goal_cells', 'matomo_warehouse')(relation, keys)) }}
+{%- endmacro %}
+
+{% macro default__report_goal_cells(relation, keys) -%}
     select
-        coalesce(x.site_id, y.site_id) as site_id,
-        coalesce(x.period, y.period) as period,
-        coalesce(x.date, y.date) as date,
-        '{{ report }}' as report,
-        coalesce(x.label, y.label) as label,
-        coalesce(x.metric, y.metric) as metric,
-        x.value as matomo_value,
-        y.value as mart_value,
-        x.metric is not null as matomo_row,
-        y.metric is not null as mart_row,
-        coalesce(x.is_summary_row, false) as is_summary_row,
-        o.site_id is not null as matomo_has_others
-    from matomo_long as x
-    full outer join mart_long as y
-        on x.site_id = y.site_id and x.period = y.period and x.date = y.date
-        and x.report_params = y.report_params and x.label = y.label and x.metric = y.metric
-    left join others as o
-        on o.site_id = coalesce(x.site_id, y.site_id) and o.period = coalesce(x.period, y.period)
-        and o.date = coalesce(x.date, y.date) and o.report_params = coalesce(x.report_params, y.report_params)
-)
+        {%- for name, data_type in keys %}
+        t.{{ adapter.quote(name) }},
+        {%- endfor %}
+        g.key as goal_key,
+        v.key as goal_metric,
+        {{ dbt.concat(["'goals.'", 'g.key', "'.'", 'v.key']) }} as metric,
+        try_cast(v.value ->> '$' as double) as metric_value
+    from (
+        select {{ select_source_columns(relation, keys) }}, cast(goals as json) as goals
+        from {{ relation }}
+        where goals is not null
+    ) as t,
+        json_each(t.goals) as g,
+        json_each(g.value) as v
+    where json_type(g.value) = 'OBJECT' and v.key <> 'idgoal'
+{%- endmacro %}
+
+{% macro postgres__report_goal_cells(relation, keys) -%}
+    select
+        {%- for name, data_type in keys %}
+        t.{{ adapter.quote(name) }},
+        {%- endfor %}
+        g.key as goal_key,
+        v.key as goal_metric,
+        {{ dbt.concat(["'goals.'", 'g.key', "'.'", 'v.key']) }} as metric,
+        case when (v.value #>> '{}') ~ '^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$'
+            then cast(v.value #>> '{}' as double precision) end as metric_value
+    from (
+        select {{ select_source_columns(relation, keys) }}, cast(goals as jsonb) as goals
+        from {{ relation }}
+        where goals is not null
+    ) as t
+    cross join lateral jsonb_each(case when jsonb_typeof(t.goals) = 'object' then t.goals else '{}' end) as g
+    cross join lateral jsonb_each(case when jsonb_typeof(g.value) = 'object' then g.value else '{}' end) as v
+    where v.key <> 'idgoal'
+{%- endmacro %}
+
+{#- A metric Matomo sums when it merges rows (into a week, or into an `Others` row): not a
+    rate, average, ratio, minimum or maximum. -#}
+{% macro is_additive_metric(metric_sql) -%}
+    not ({{ metric_sql }} like '%rate%' or {{ metric_sql }} like '%avg%' or {{ metric_sql }} like '%\_per\_%' escape '\'
+         or {{ metric_sql }} like '%max\_%' escape '\' or {{ metric_sql }} like '%min\_%' escape '\'
+         or {{ metric_sql }} like '%ratio%')
+{%- endmacro %}
+
+{#- Matomo's rounding: equal when within float noise (1e-6 relative); money and event values
+    within half a cent (0.005): Matomo sums them as PHP floats (609.1099999999999) where the
+    marts keep DECIMAL(18, 2). -#}
+{% macro matomo_equal(metric_sql, a, b) -%}
+    (abs({{ a }} - {{ b }}) <= 1e-6 * greatest(1, abs({{ a }}), abs({{ b }}))
+     or ((({{ metric_sql }}) like '%revenue%' or ({{ metric_sql }}) like '%price%'
+          or ({{ metric_sql }}) like '%event\_value%' escape '\')
+         and abs({{ a }} - {{ b }}) < 0.005))
+{%- endmacro %}
+
+{#- The compared metrics of a metric mart, read from the graph at execution:
+    (matomo_metrics, matomo_goal_column). ([], none) at parse time or without the meta. -#}
+{% macro mart_contract(mart) -%}
+    {%- if execute -%}
+        {%- for node in graph.nodes.values() if node.resource_type == 'model' and node.name == mart -%}
+            {%- set meta = node.config.meta or node.meta or {} -%}
+            {{ return((meta.get('matomo_metrics') or [], meta.get('matomo_goal_column'))) }}
+        {%- endfor -%}
+    {%- endif -%}
+    {{ return(([], none)) }}
+{%- endmacro %}
+
+{#- A metric mart's compared cells as long rows (site_id, period, date, matomo_report, label,
+    metric, value); per-goal marts name the metric `goals.idgoal=<goal>.<metric>` like
+    stg_matomo__report_rows. Returns a SELECT (union of one SELECT per metric). -#}
+{% macro mart_cells(mart, metrics, goal_column) -%}
+    {%- for m in metrics %}
+    select
+        site_id, period, date, matomo_report, label,
+        {%- if goal_column %}
+        {%- set goal = 'cast(' ~ adapter.quote(goal_column) ~ ' as ' ~ dbt.type_string() ~ ')' %}
+        {{ dbt.concat(["'idgoal='", goal]) }} as goal_key,
+        {{ dbt.concat(["'goals.idgoal='", goal, "'." ~ m ~ "'"]) }} as metric,
+        {%- else %}
+        cast(null as {{ dbt.type_string() }}) as goal_key,
+        '{{ m }}' as metric,
+        {%- endif %}
+        cast({{ adapter.quote(m) }} as double precision) as value
+    from {{ ref(mart) }}
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
 {%- endmacro %}

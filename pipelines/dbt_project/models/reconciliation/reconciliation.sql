@@ -1,121 +1,298 @@
 {{ config(materialized='table', schema='matomo_audit') }}
 /*
-  Every metric of the metric marts next to the number Matomo's Reporting API gave for the
-  same site, period, date, report and label (raw report_* tables through stg_matomo__report_rows),
-  one row per cell. Schema matomo_audit: a QA model, not a mart.
+  Every cell of every metric mart (macro metric_marts(); the columns its yml lists in
+  config.meta.matomo_metrics) next to Matomo's number for the same site, period, date,
+  matomo_report, label and metric (stg_matomo__report_rows), one row per cell. Schema
+  matomo_audit: a QA model, not a mart. Marts without matomo_metrics are not compared.
+
+  Compared: the (site, period, date, matomo_report) Matomo loaded (report_loads, no segment)
+  that the mart publishes (int_metrics__periods; a report the mart has rows of). Strict:
+  NULL is no value, never 0 (a value on one side only is a difference; both NULL is no
+  cell); numbers are equal within float noise, money and event values within half a cent
+  (macro matomo_equal).
 
   status:
-  - match: equal (within 0.005; absent on one side counts as 0 when the other side is 0);
-  - mismatch: both sides have the row and the numbers differ, unexplained;
-  - missing_in_mart / missing_in_matomo: the row exists on one side only, unexplained;
-  - explained_truncated_others: Matomo folded rows of this report into "Others"
-    (the "Others" row itself, and rows the mart has that Matomo did not list);
-  - explained_truncated_actions: the site-day has a visit whose action list Live truncated;
-  - explained_quarantined: the day's (or a day of the week's / month's) latest load quarantined
-    values or whole visits (matomo_raw.quarantine): a NULL or missing value there can explain
-    any cell of that site and period.
-  Only periods both sides publish are compared (days the loader read; full weeks / months
-  for VisitsSummary), and only reports the Reporting API source loaded.
+  - match;
+  - explained_others: a cell of Matomo's `Others` / `<parent> - Others` row (additive metric)
+    equal to what the mart rows it covers add up to beyond Matomo's listed rows (scope: the
+    parent's rows, or the whole report when the fold crossed parents across days);
+  - explained_truncated_others: a mart row Matomo folded (all or part of it) into such an
+    Others row, or a non-additive cell (rate, average, min, max) of one;
+  - explained_truncated_actions: a visit of the period's days had its action list truncated
+    by Live;
+  - explained_quarantined: the latest load of one of the period's days quarantined values;
+  - mismatch / missing_in_mart / missing_in_matomo: unexplained (a value on one side only is
+    a mismatch when both sides have the row).
 */
-{%- set page_metrics = ['nb_hits', 'nb_visits', 'entry_nb_visits', 'entry_nb_actions', 'entry_sum_visit_length',
-                        'entry_bounce_count', 'exit_nb_visits', 'sum_time_spent', 'bounce_rate', 'exit_rate',
-                        'avg_time_on_page'] %}
-{%- set event_metrics = ['nb_events', 'nb_visits', 'sum_event_value', 'nb_events_with_value',
-                         'min_event_value', 'max_event_value', 'avg_event_value'] %}
-{%- set goal_metrics = ['nb_conversions', 'nb_visits_converted', 'revenue', 'conversion_rate', 'items',
-                        'revenue_subtotal', 'revenue_tax', 'revenue_shipping', 'revenue_discount',
-                        'avg_order_revenue'] %}
-{%- set product_metrics = ['revenue', 'quantity', 'orders', 'nb_visits', 'nb_actions', 'avg_price', 'avg_quantity',
-                           'conversion_rate'] %}
+{%- set marts = [] %}
+{%- for mart in metric_marts() %}
+-- depends_on: {{ ref(mart) }}
+{%- set metrics, goal_column = mart_contract(mart) %}
+{%- if metrics %}{% do marts.append((mart, metrics, goal_column)) %}{% endif %}
+{%- endfor %}
 
-with truncated as (
+with periods as (
 
-    select distinct id_site as site_id, visit_date as date
-    from {{ ref('int_matomo__visits') }}
-    where is_truncated
+    select distinct site_id, period, date from {{ ref('int_metrics__periods') }}
 
 ),
 
-quarantined as (
+loaded as (
 
-    -- site-days whose latest read quarantined something (stg_matomo__load_audit)
-    select id_site as site_id, visit_date as date
-    from {{ ref('stg_matomo__load_audit') }}
-    qualify row_number() over (partition by id_site, visit_date order by loaded_at desc) = 1
-        and quarantined_values > 0
+    select distinct
+        id_site as site_id, period, period_date as date,
+        case when report_params = '' then method else {{ dbt.concat(['method', "'?'", 'report_params']) }} end
+            as matomo_report
+    from {{ ref('stg_matomo__report_loads') }}
+    where segment = ''
 
 ),
+
+matomo_rows as (
+
+    select
+        r.id_site as site_id, r.period, r.period_date as date, r.matomo_report, r.label, r.is_summary_row,
+        r.goal_key, r.goal_metric, r.metric, r.metric_value
+    from {{ ref('stg_matomo__report_rows') }} as r
+    inner join periods as p on p.site_id = r.id_site and p.period = r.period and p.date = r.period_date
+    where r.segment = ''
+
+),
+
+{%- for mart, metrics, goal_column in marts %}
+
+mart_{{ loop.index }} as (
+
+    {{ mart_cells(mart, metrics, goal_column) }}
+
+),
+
+scope_{{ loop.index }} as (
+
+    select l.site_id, l.period, l.date, l.matomo_report
+    from loaded as l
+    inner join periods as p on p.site_id = l.site_id and p.period = l.period and p.date = l.date
+    where l.matomo_report in (select matomo_report from mart_{{ loop.index }})
+
+),
+
+cells_{{ loop.index }} as (
+
+    select
+        '{{ mart }}' as mart,
+        coalesce(x.site_id, y.site_id) as site_id,
+        coalesce(x.period, y.period) as period,
+        coalesce(x.date, y.date) as date,
+        coalesce(x.matomo_report, y.matomo_report) as matomo_report,
+        coalesce(x.label, y.label) as label,
+        coalesce(x.goal_key, y.goal_key) as goal_key,
+        coalesce(x.metric, y.metric) as metric,
+        x.metric_value as matomo_value,
+        y.value as mart_value,
+        x.metric is not null as in_matomo,
+        y.metric is not null as in_mart,
+        coalesce(x.is_summary_row, false) as is_summary_row
+    from (
+        select m.*
+        from matomo_rows as m
+        inner join scope_{{ loop.index }} as s
+            on s.site_id = m.site_id and s.period = m.period and s.date = m.date and s.matomo_report = m.matomo_report
+        {%- if goal_column %}
+        where m.goal_key like 'idgoal=%'
+            and m.goal_metric in (
+                {%- for m in metrics %}
+                '{{ m }}'{{ ',' if not loop.last }}
+                {%- endfor %}
+            )
+        {%- else %}
+        where m.goal_key is null
+            and m.metric in (
+                {%- for m in metrics %}
+                '{{ m }}'{{ ',' if not loop.last }}
+                {%- endfor %}
+            )
+        {%- endif %}
+    ) as x
+    full outer join (
+        select c.*
+        from mart_{{ loop.index }} as c
+        inner join scope_{{ loop.index }} as s
+            on s.site_id = c.site_id and s.period = c.period and s.date = c.date and s.matomo_report = c.matomo_report
+    ) as y
+        on x.site_id = y.site_id and x.period = y.period and x.date = y.date
+        and x.matomo_report = y.matomo_report and x.label = y.label and x.metric = y.metric
+
+),
+
+{%- endfor %}
 
 cells as (
 
-    {{ reconcile_report('VisitsSummary.get', 'report_visits_summary_get',
-        ['nb_visits', 'nb_uniq_visitors', 'nb_users', 'nb_actions', 'max_actions', 'sum_visit_length',
-         'bounce_count', 'nb_visits_converted', 'bounce_rate', 'nb_actions_per_visit', 'avg_time_on_site'],
-        "select *, '' as report_params, '' as label from " ~ ref('metrics_visits_summary') ~ " where period = 'day'") }}
-    union all
-    {{ reconcile_report('VisitsSummary.get (week/month)', 'report_visits_summary_get',
-        ['nb_uniq_visitors', 'nb_users'],
-        "select *, '' as report_params, '' as label from " ~ ref('metrics_visits_summary') ~ " where period <> 'day'",
-        periods=['week', 'month']) }}
-    union all
-    {{ reconcile_report('Actions.get', 'report_actions_get',
-        ['nb_pageviews', 'nb_uniq_pageviews', 'nb_downloads', 'nb_uniq_downloads', 'nb_outlinks',
-         'nb_uniq_outlinks', 'nb_searches', 'nb_keywords'],
-        "select *, '' as report_params, '' as label from " ~ ref('metrics_actions')) }}
-    union all
-    {{ reconcile_report('Actions.getPageUrls', 'report_actions_get_page_urls', page_metrics,
-        "select *, '' as report_params from " ~ ref('metrics_page_urls')) }}
-    union all
-    {{ reconcile_report('Actions.getPageTitles', 'report_actions_get_page_titles', page_metrics,
-        "select *, '' as report_params from " ~ ref('metrics_page_titles'), label_sql='trim(label)') }}
-    {%- for dim, method in [('category', 'getCategory'), ('action', 'getAction'), ('name', 'getName')] %}
-    union all
-    {{ reconcile_report('Events.' ~ method, 'report_events_' ~ ('get_category' if dim == 'category' else 'get_' ~ dim),
-        event_metrics,
-        "select *, '' as report_params from " ~ ref('metrics_events') ~ " where dimension = '" ~ dim ~ "'") }}
+    {%- for mart, metrics, goal_column in marts %}
+    select * from cells_{{ loop.index }}
+    {{ 'union all' if not loop.last }}
+    {%- else %}
+    select
+        cast(null as {{ dbt.type_string() }}) as mart, cast(null as {{ dbt.type_bigint() }}) as site_id,
+        cast(null as {{ dbt.type_string() }}) as period, cast(null as date) as date,
+        cast(null as {{ dbt.type_string() }}) as matomo_report, cast(null as {{ dbt.type_string() }}) as label,
+        cast(null as {{ dbt.type_string() }}) as goal_key, cast(null as {{ dbt.type_string() }}) as metric, cast(null as double precision) as matomo_value,
+        cast(null as double precision) as mart_value, false as in_matomo, false as in_mart,
+        false as is_summary_row
+    where false
     {%- endfor %}
-    union all
-    {{ reconcile_report('Goals.get', 'report_goals_get', goal_metrics,
-        "select *, coalesce('idGoal=' || goal_param, '') as report_params,
-                coalesce(goal_param, 'all') as label from " ~ ref('metrics_goals'),
-        label_sql="case when report_params = '' then 'all' else replace(report_params, 'idGoal=', '') end") }}
-    {%- for dim, method in [('sku', 'getItemsSku'), ('name', 'getItemsName'), ('category', 'getItemsCategory')] %}
-    union all
-    {{ reconcile_report('Goals.' ~ method, 'report_goals_get_items_' ~ dim, product_metrics,
-        "select *, '' as report_params from " ~ ref('metrics_products') ~ " where dimension = '" ~ dim ~ "'",
-        where_sql="report_params = ''") }}
-    {%- endfor %}
+
+),
+
+rows as (
+
+    -- whether each side has the row at all (a row without this metric is still a row)
+    select
+        c.*,
+        bool_or(c.in_matomo) over row_cells as matomo_row,
+        bool_or(c.in_mart) over row_cells as mart_row
+    from cells as c
+    window row_cells as (partition by c.mart, c.site_id, c.period, c.date, c.matomo_report, c.label, c.goal_key)
+
+),
+
+summaries as (
+
+    -- Matomo's `Others` (top level) and `<parent> - Others` rows (Matomo sends `-1` for
+    -- a top-level summary in some answers)
+    select distinct
+        mart, site_id, period, date, matomo_report, label as others_label,
+        case when label in ('Others', '-1') then null else substr(label, 1, length(label) - 9) end as parent
+    from rows
+    where is_summary_row
+
+),
+
+row_others as (
+
+    -- the summary row that covers each row: its `<parent> - Others` (flat labels are
+    -- `<parent> - <child>`, or `<parent>/<child>` for URLs), else the top-level Others
+    select * from (
+        select
+            r.mart, r.site_id, r.period, r.date, r.matomo_report, r.label, s.others_label,
+            row_number() over (
+                partition by r.mart, r.site_id, r.period, r.date, r.matomo_report, r.label
+                order by coalesce(length(s.parent), -1) desc
+            ) as rank_
+        from (select distinct mart, site_id, period, date, matomo_report, label from rows where not is_summary_row) as r
+        inner join summaries as s
+            on s.mart = r.mart and s.site_id = r.site_id and s.period = r.period and s.date = r.date
+            and s.matomo_report = r.matomo_report
+        where s.parent is null
+            or (substr(r.label, 1, length(s.parent)) = s.parent
+                and (s.parent like '%/' or substr(r.label, length(s.parent) + 1, 3) = ' - '))
+    ) as ranked
+    where rank_ = 1
+
+),
+
+scoped as (
+
+    select
+        r.*,
+        case when r.is_summary_row then r.label else o.others_label end as others_label,
+        {{ is_additive_metric('r.metric') }} as is_additive
+    from rows as r
+    left join row_others as o
+        on not r.is_summary_row and o.mart = r.mart and o.site_id = r.site_id and o.period = r.period
+        and o.date = r.date and o.matomo_report = r.matomo_report and o.label = r.label
+    where r.matomo_value is not null or r.mart_value is not null
+
+),
+
+conserved as (
+
+    -- per Others row and metric: what the mart rows it covers add beyond Matomo's listed rows
+    -- (their sum minus Matomo's) minus the Others value; and the same over the whole report
+    select
+        s.*,
+        sum(case when s.others_label is null then null
+                 when s.is_summary_row then -coalesce(s.matomo_value, 0)
+                 else coalesce(s.mart_value, 0) - coalesce(s.matomo_value, 0) end)
+            over (partition by s.mart, s.site_id, s.period, s.date, s.matomo_report, s.others_label, s.metric)
+            as others_gap,
+        sum(coalesce(s.mart_value, 0) - coalesce(s.matomo_value, 0))
+            over (partition by s.mart, s.site_id, s.period, s.date, s.matomo_report, s.metric) as report_gap
+    from scoped as s
+
+),
+
+folded as (
+
+    select
+        c.*,
+        c.others_label is not null and c.is_additive
+            and (
+                {{ matomo_equal('c.metric', 'c.others_gap', '0') }}
+                or {{ matomo_equal('c.metric', 'c.report_gap', '0') }}
+            )
+            as others_add_up,
+        -- a row Matomo left out, or listed with less than the mart has (folded in part)
+        c.others_label is not null and not c.is_summary_row and (
+            not c.matomo_row
+            or bool_or(c.is_additive and coalesce(c.matomo_value, 0) < c.mart_value) over row_cells
+        ) as is_folded
+    from conserved as c
+    window row_cells as (partition by c.mart, c.site_id, c.period, c.date, c.matomo_report, c.label, c.goal_key)
+
+),
+
+truncated_periods as (
+
+    select distinct p.site_id, p.period, p.date
+    from {{ ref('int_metrics__periods') }} as p
+    inner join {{ ref('int_matomo__visits') }} as v on v.id_site = p.site_id and v.visit_date = p.day
+    where v.is_truncated
+
+),
+
+quarantined_periods as (
+
+    -- periods with a day whose latest read quarantined something (stg_matomo__load_audit)
+    select distinct p.site_id, p.period, p.date
+    from {{ ref('int_metrics__periods') }} as p
+    inner join (
+        select
+            id_site, visit_date, quarantined_values,
+            row_number() over (partition by id_site, visit_date order by loaded_at desc) as rank_
+        from {{ ref('stg_matomo__load_audit') }}
+    ) as a on a.id_site = p.site_id and a.visit_date = p.day
+    where a.rank_ = 1 and a.quarantined_values > 0
 
 )
 
 select
-    c.site_id,
-    c.period,
-    c.date,
-    c.report,
-    c.label,
-    c.metric,
-    c.matomo_value,
-    c.mart_value,
+    f.mart,
+    f.site_id,
+    f.period,
+    f.date,
+    f.matomo_report,
+    f.label,
+    f.metric,
+    f.matomo_value,
+    f.mart_value,
+    f.others_label,
     case
-        when c.matomo_row and c.mart_row and abs(coalesce(c.matomo_value, 0) - coalesce(c.mart_value, 0)) < 0.005
+        when f.matomo_value is not null and f.mart_value is not null
+            and {{ matomo_equal('f.metric', 'f.matomo_value', 'f.mart_value') }}
             then 'match'
-        when not (c.matomo_row and c.mart_row) and coalesce(c.matomo_value, 0) = 0 and coalesce(c.mart_value, 0) = 0
-            then 'match'
-        when c.is_summary_row or (not c.matomo_row and c.matomo_has_others)
+        when f.is_summary_row and f.others_add_up then 'explained_others'
+        when f.is_summary_row and not f.is_additive then 'explained_truncated_others'
+        when f.is_folded and f.is_additive and f.others_add_up
+            and (not f.matomo_row or coalesce(f.matomo_value, 0) < f.mart_value)
             then 'explained_truncated_others'
-        when t.site_id is not null
-            then 'explained_truncated_actions'
-        when exists (
-            select 1 from quarantined as q
-            where q.site_id = c.site_id
-                and q.date between c.date and case c.period
-                    when 'day' then c.date when 'week' then c.date + 6 else last_day(c.date)
-                end
-        ) then 'explained_quarantined'
-        when not c.mart_row then 'missing_in_mart'
-        when not c.matomo_row then 'missing_in_matomo'
+        when f.is_folded and not f.is_additive then 'explained_truncated_others'
+        when t.site_id is not null then 'explained_truncated_actions'
+        when q.site_id is not null then 'explained_quarantined'
+        when not f.mart_row then 'missing_in_mart'
+        when not f.matomo_row then 'missing_in_matomo'
         else 'mismatch'
     end as status
-from cells as c
-left join truncated as t on t.site_id = c.site_id and t.date = c.date
+from folded as f
+left join truncated_periods as t on t.site_id = f.site_id and t.period = f.period and t.date = f.date
+left join quarantined_periods as q on q.site_id = f.site_id and q.period = f.period and q.date = f.date

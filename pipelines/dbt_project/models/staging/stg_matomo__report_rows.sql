@@ -1,26 +1,19 @@
 {{ config(materialized='table') }}
 /*
-  The Reporting API report tables the reconciliation compares, as long rows: one row per
-  (report row, metric) with the metric's value as a double. No joins.
+  Every Reporting API table (sources matomo_raw.report_*, each with `meta.matomo_method` in
+  _sources.yml) as long rows: one row per (report row, metric), the value as a double, NULL
+  kept as NULL (a metric Matomo did not send for that row is NULL, never 0).
 
-  A report table has one row per (site, period, date, segment, report_params, label) and one
-  column per metric, created by the loader only once a value was seen; a table no run loaded
-  yet does not exist and gives no rows. A table, not a view: reconciliation reads it once per
-  report.
+  - matomo_report: the method plus its identifying params, `Method` or `Method?report_params`
+    (the metric-mart contract's key);
+  - metrics: the report table's numeric columns, and the per-goal metrics Matomo nests in a
+    row's `goals` object, flattened to `goals.<key>.<metric>` (e.g. `goals.idgoal=1.revenue`;
+    goal_key / goal_metric hold the two parts);
+  - row_segment: Matomo's per-row `segment` (e.g. `countryCode==us`), NULL when none.
+
+  A report table no run loaded yet does not exist and gives no rows. A table, not a view:
+  the reconciliation reads it once per metric mart.
 */
-{%- set report_tables = [
-    'report_visits_summary_get',
-    'report_actions_get',
-    'report_actions_get_page_urls',
-    'report_actions_get_page_titles',
-    'report_events_get_category',
-    'report_events_get_action',
-    'report_events_get_name',
-    'report_goals_get',
-    'report_goals_get_items_sku',
-    'report_goals_get_items_name',
-    'report_goals_get_items_category',
-] %}
 {%- set keys = [
     ('id_site', dbt.type_bigint()),
     ('period', dbt.type_string()),
@@ -29,32 +22,53 @@
     ('report_params', dbt.type_string()),
     ('label', dbt.type_string()),
     ('is_summary_row', dbt.type_boolean()),
+    ('row_segment', dbt.type_string()),
     ('_dlt_id', dbt.type_string()),
     ('_dlt_load_id', dbt.type_string()),
 ] %}
+{%- set key_names = keys | map('first') | list %}
 
 with report_rows as (
 
-    {%- for table in report_tables %}
+    {%- for table, method in report_sources() %}
     {%- set relation = existing_relation(source('matomo_raw', table)) %}
-    {%- set metrics = report_metric_columns(relation, keys | map('first') | list) %}
+    {%- set metrics = report_metric_columns(relation, key_names) %}
     {%- if relation is not none and metrics %}
     select
         '{{ table }}' as report_table,
+        '{{ method }}' as matomo_method,
         {{ select_source_columns(relation, keys) }},
-        unnest(['{{ metrics | join("', '") }}']) as metric,
-        unnest([
-            {%- for m in metrics %}cast({{ adapter.quote(m) }} as double){{ ", " if not loop.last }}{% endfor -%}
-        ]) as metric_value
+        cast(null as {{ dbt.type_string() }}) as goal_key,
+        m.metric as goal_metric,
+        m.metric,
+        case m.metric
+            {%- for metric in metrics %}
+            when '{{ metric }}' then cast({{ adapter.quote(metric) }} as double precision)
+            {%- endfor %}
+        end as metric_value
     from {{ source('matomo_raw', table) }}
+    cross join (
+        values {% for metric in metrics %}('{{ metric }}'){{ ', ' if not loop.last }}{% endfor %}
+    ) as m (metric)
+    {%- if 'goals' in source_column_names(relation) %}
+    union all
+    select
+        '{{ table }}' as report_table,
+        '{{ method }}' as matomo_method,
+        g.*
+    from ({{ report_goal_cells(source('matomo_raw', table), keys) }}) as g
+    {%- endif %}
     {%- else %}
     select
         '{{ table }}' as report_table,
+        '{{ method }}' as matomo_method,
         {%- for name, data_type in keys %}
         cast(null as {{ data_type }}) as {{ name }},
         {%- endfor %}
+        cast(null as {{ dbt.type_string() }}) as goal_key,
+        cast(null as {{ dbt.type_string() }}) as goal_metric,
         cast(null as {{ dbt.type_string() }}) as metric,
-        cast(null as double) as metric_value
+        cast(null as double precision) as metric_value
     where false
     {%- endif %}
     {{ 'union all' if not loop.last }}
@@ -64,6 +78,11 @@ with report_rows as (
 
 select
     report_table,
+    matomo_method,
+    case
+        when coalesce(report_params, '') = '' then matomo_method
+        else {{ dbt.concat(['matomo_method', "'?'", 'report_params']) }}
+    end as matomo_report,
     id_site,
     period,
     date as period_date,
@@ -71,7 +90,10 @@ select
     coalesce(report_params, '') as report_params,
     label,
     coalesce(is_summary_row, false) as is_summary_row,
+    row_segment,
     _dlt_id as report_row_id,
+    goal_key,
+    goal_metric,
     metric,
     metric_value,
     _dlt_load_id as dlt_load_id

@@ -1,6 +1,4 @@
 -- Fails on any mart cell that differs from Matomo's report without an explanation.
 select *
 from {{ ref('reconciliation') }}
-where status not in (
-    'match', 'explained_truncated_others', 'explained_truncated_actions', 'explained_quarantined'
-)
+where status in ('mismatch', 'missing_in_mart', 'missing_in_matomo')

@@ -59,6 +59,8 @@ select
     site_id,
     period,
     date,
+    'VisitsSummary.get' as matomo_report,
+    '' as label,
     nb_visits,
     -- a day counts distinct visitors; week and month recount over the period (Matomo
     -- caps the recount at nb_visits)
