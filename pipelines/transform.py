@@ -101,6 +101,8 @@ def _report(result: Any, seconds: float) -> int:
     failures = []
     for node_result in result.result or ():
         node = node_result.node
+        if node.resource_type == "operation":  # on-run-start hooks (macros/portable)
+            continue
         kind = "tests" if node.resource_type in ("test", "unit_test") else "models"
         status = str(node_result.status).split(".")[-1].lower()
         counts[(kind, status)] += 1
