@@ -36,7 +36,7 @@ __all__ = ["RESERVED_STEMS", "LoadOptions", "LoadResult", "load", "pipeline_for"
 log = logging.getLogger(__name__)
 
 # Tables each load (each chunk of a long backfill) writes whole: counted once in the summary.
-REPEATED_TABLES = frozenset({"sites", "goals"})
+REPEATED_TABLES = frozenset({"sites", "goals", "custom_dimensions"})
 
 
 def pipeline_for(target: str | Path | Warehouse) -> dlt.Pipeline:

@@ -34,7 +34,7 @@ ENTITY_MARTS = (
 )
 # The entity marts and their upstream layers (the metric marts and reconciliation are tested
 # by their own modules).
-ENTITY_SELECT = "path:models/staging path:models/intermediate " + " ".join(
+ENTITY_SELECT = "path:seeds path:models/staging path:models/intermediate " + " ".join(
     f"path:models/marts/{name}.sql" for name in ENTITY_MARTS
 )
 INCREMENTAL_MARTS = {
@@ -56,8 +56,10 @@ INCREMENTAL_METRICS = (
     "metrics_events",
     "metrics_goals",
     "metrics_products",
-    "metrics_page_urls",
-    "metrics_page_titles",
+    "metrics_pages",
+    "metrics_downloads_outlinks",
+    "metrics_site_search",
+    "metrics_contents",
 )
 METRICS_SELECT = "path:models/marts/metrics"
 

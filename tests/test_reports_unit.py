@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pendulum
@@ -12,11 +13,13 @@ import pytest
 
 import pipelines.matomo as matomo
 from pipelines.errors import UserError
+from pipelines.matomo import dimensions
 from pipelines.matomo.reports import catalogue, schedule
 from pipelines.matomo.reports import rows as rowmod
 from pipelines.recording import bundled_recording_dir
 
 D = pendulum.Date
+MONTH = Path(__file__).parent / "fixtures" / "matomo-recordings" / "public-month"
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +83,76 @@ def test_ecommerce_reports_and_goal_expansion() -> None:
     assert {"Goals.get?idGoal=ecommerceOrder", "Goals.getItemsSku"} <= shop
     assert "Goals.get?idGoal=2" not in docs
     assert not {k for k in docs if "ecommerce" in k or "Items" in k}
-    assert len(shop) == len(catalogue.DEFAULT_CATALOGUE) - 1 + 2
+    # idGoal="*" -> the 2 goals; idDimension="*" -> none (no custom dimensions given)
+    assert len(shop) == len(catalogue.DEFAULT_CATALOGUE) - 2 + 2
+
+
+@pytest.fixture(scope="module")
+def month_custom_dimension_calls() -> list[dict[str, Any]]:
+    """The CustomDimensions calls of the public-month recording."""
+    with gzip.open(MONTH / "calls.jsonl.gz", "rt") as handle:
+        lines = [line for line in handle if '"CustomDimensions.' in line]
+    return [call for call in map(json.loads, lines) if call["auth"] == "valid"]
+
+
+def test_custom_dimension_reports_per_site_match_the_recording(
+    month_custom_dimension_calls: list[dict[str, Any]],
+) -> None:
+    """One report per active dimension (ids are per site), action scope flat=1: exactly the
+    requests public-month recorded; a site without dimensions gets none."""
+    recorded = {tuple(sorted(c["params"].items())) for c in month_custom_dimension_calls}
+    configured = {
+        c["params"]["idSite"]: json.loads(c["body"])
+        for c in month_custom_dimension_calls
+        if c["method"] == dimensions.METHOD
+    }
+    specs = catalogue.parse_catalogue(None)
+    flat = {}
+    for site, rows in sorted(configured.items()):
+        dims = dimensions.parse(rows)
+        assert [d.id for d in dims] == ["1", "2", "3"]  # Matomo lists them out of id order
+        site_specs = catalogue.specs_for_site(specs, ecommerce=True, goal_ids=[], dimensions=dims)
+        custom = [s for s in site_specs if s.method == catalogue.CUSTOM_DIMENSION]
+        assert len(custom) == 3
+        for spec in custom:
+            flat[(site, spec.dimension)] = dict(spec.params).get("flat")
+            for period, date in (("day", "2026-09-02"), ("week", "2026-09-07")):
+                params = {**spec.request(int(site), period, D.fromisoformat(date))}
+                params.update(module="API", format="json")
+                assert tuple(sorted(params.items())) in recorded, params
+    assert flat[("1", "3")] == "1" and flat[("3", "1")] == "1" and flat[("3", "2")] is None
+    none = catalogue.specs_for_site(specs, ecommerce=True, goal_ids=[], dimensions=[])
+    assert not [s for s in none if s.method == catalogue.CUSTOM_DIMENSION]
+
+
+def test_inactive_custom_dimensions_get_no_report() -> None:
+    rows = [
+        {"idcustomdimension": "4", "name": "Old", "scope": "visit", "active": False},
+        {"idcustomdimension": "5", "name": "New", "scope": "action", "active": True},
+    ]
+    specs = catalogue.specs_for_site(
+        catalogue.parse_catalogue(None),
+        ecommerce=False,
+        goal_ids=[],
+        dimensions=dimensions.parse(rows),
+    )
+    keys = {s.key for s in specs if s.method == catalogue.CUSTOM_DIMENSION}
+    assert keys == {"CustomDimensions.getCustomDimension?idDimension=5"}
+
+
+def test_page_performance_sums_are_fractional_seconds(
+    month_custom_dimension_calls: list[dict[str, Any]],
+) -> None:
+    """Action-scope custom dimension rows carry sum_time_network etc. in (fractional) seconds."""
+    call = next(
+        c
+        for c in month_custom_dimension_calls
+        if c["params"].get("flat") == "1" and c["params"]["period"] == "day"
+    )
+    row = rowmod.flatten_row(json.loads(call["body"])[0], {})
+    hints = rowmod.column_hints([row])
+    assert hints["sum_time_network"]["data_type"] == "double"
+    assert hints["sum_time_spent"]["data_type"] == "bigint"
 
 
 def test_goal_ids_from_goals_get_goals(recorded: dict) -> None:
@@ -106,7 +178,7 @@ def test_parse_entry_and_catalogue_errors() -> None:
     ):
         with pytest.raises(UserError):
             catalogue.parse_entry(bad)
-    extra = catalogue.parse_catalogue(None, [{"method": "UserId.getUsers"}, "VisitsSummary.get"])
+    extra = catalogue.parse_catalogue(None, [{"method": "PagePerformance.get"}, "VisitsSummary.get"])
     assert len(extra) == len(catalogue.DEFAULT_CATALOGUE) + 1
     only = catalogue.parse_catalogue([{"method": "VisitsSummary.get"}])
     assert [s.method for s in only] == ["VisitsSummary.get"]
@@ -293,3 +365,8 @@ def test_catalogue_lines_name_tables() -> None:
     lines = catalogue.catalogue_lines(catalogue.parse_catalogue(None))
     assert "Actions.getPageUrls flat=1 -> report_actions_get_page_urls" in lines
     assert "Goals.get idGoal=* -> report_goals_get (one per goal of the site)" in lines
+    assert (
+        "CustomDimensions.getCustomDimension idDimension=* -> "
+        "report_custom_dimensions_get_custom_dimension "
+        "(one per active custom dimension of the site; action scope with flat=1)"
+    ) in lines

@@ -17,7 +17,7 @@ import dlt
 
 from pipelines.dates import optional_date
 
-from .. import settings
+from .. import dimensions, settings
 from ..client import MatomoClient, make_client
 from ..parallel import ordered_pages
 from ..run_context import RunContext
@@ -94,6 +94,7 @@ def matomo_source(
     return (
         sites_table(sites),
         goals_table(client, sites),
+        custom_dimensions_table(client, sites),
         pages | visits,
         pages | visit_actions,
         pages | ecommerce_items,
@@ -116,6 +117,23 @@ def goals_table(client: MatomoClient, sites: list[Site]) -> Iterator[list[dict[s
     for site in sites:
         rows = client.call("Goals.getGoals", {"idSite": site.id}) or []
         yield list(rows.values()) if isinstance(rows, dict) else rows
+
+
+@dlt.resource(
+    name="custom_dimensions",
+    primary_key=("idsite", "idcustomdimension"),
+    write_disposition="merge",
+    columns=dimensions.COLUMNS,
+)
+def custom_dimensions_table(
+    client: MatomoClient, sites: list[Site]
+) -> Iterator[list[dict[str, Any]]]:
+    """`CustomDimensions.getConfiguredCustomDimensions` of every loaded site (none when the
+    plugin is not available)."""
+    for site in sites:
+        rows = dimensions.configured_rows(client, site.id)
+        if rows:
+            yield rows
 
 
 @dlt.resource(name="live_pages", selected=False)

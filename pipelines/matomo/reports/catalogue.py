@@ -13,9 +13,14 @@ import pendulum
 
 from pipelines.errors import UserError
 
+from ..dimensions import Dimension
+
 log = logging.getLogger(__name__)
 
 EACH_GOAL = "*"
+# `idDimension="*"`: one report per active custom dimension of the site (action scope flat).
+EACH_DIMENSION = "*"
+CUSTOM_DIMENSION = "CustomDimensions.getCustomDimension"
 ECOMMERCE_GOALS = frozenset({"ecommerceOrder", "ecommerceAbandonedCart"})
 ECOMMERCE_METHODS = frozenset({"Goals.getItemsSku", "Goals.getItemsName", "Goals.getItemsCategory"})
 # Sent with every report request (user params may override them).
@@ -42,6 +47,7 @@ DEFAULT_CATALOGUE: tuple[dict[str, Any], ...] = (
     {"method": "Actions.getOutlinks", "params": FLAT},
     {"method": "Actions.getSiteSearchKeywords"},
     {"method": "Actions.getSiteSearchCategories"},
+    {"method": "Actions.getSiteSearchNoResultKeywords"},
     {"method": "Events.getCategory"},
     {"method": "Events.getAction"},
     {"method": "Events.getName"},
@@ -68,9 +74,13 @@ DEFAULT_CATALOGUE: tuple[dict[str, Any], ...] = (
     {"method": "UserLanguage.getLanguage"},
     {"method": "Resolution.getResolution"},
     {"method": "VisitTime.getVisitInformationPerLocalTime"},
+    {"method": "VisitTime.getVisitInformationPerServerTime"},
     {"method": "VisitorInterest.getNumberOfVisitsPerVisitDuration"},
     {"method": "VisitorInterest.getNumberOfVisitsPerPage"},
+    {"method": "UserId.getUsers"},
 )
+# Custom dimensions: expanded per site (specs_for_site); sites without any get none.
+DEFAULT_CATALOGUE += ({"method": CUSTOM_DIMENSION, "params": {"idDimension": EACH_DIMENSION}},)
 
 
 @dataclass(frozen=True)
@@ -103,6 +113,17 @@ class ReportSpec:
     @property
     def ecommerce_only(self) -> bool:
         return self.method in ECOMMERCE_METHODS or self.goal in ECOMMERCE_GOALS
+
+    @property
+    def dimension(self) -> str | None:
+        return dict(self.params).get("idDimension") if self.method == CUSTOM_DIMENSION else None
+
+    def with_dimension(self, dimension: Dimension) -> ReportSpec:
+        """This spec for one dimension; action scope with `flat=1` (`<value> - <url>` rows)."""
+        params = dict(self.params, idDimension=dimension.id)
+        if dimension.scope == "action":
+            params.setdefault("flat", "1")
+        return ReportSpec(self.method, tuple(sorted(params.items())), self.segment)
 
     def with_goal(self, goal_id: str) -> ReportSpec:
         params = tuple((k, goal_id if k == "idGoal" else v) for k, v in self.params)
@@ -194,15 +215,22 @@ def _as_list(value: Any, name: str) -> list[Any]:
 
 
 def specs_for_site(
-    specs: Iterable[ReportSpec], *, ecommerce: bool, goal_ids: Sequence[str]
+    specs: Iterable[ReportSpec],
+    *,
+    ecommerce: bool,
+    goal_ids: Sequence[str],
+    dimensions: Sequence[Dimension] = (),
 ) -> list[ReportSpec]:
-    """Site's reports: ecommerce ones only for ecommerce sites, `idGoal="*"` per goal."""
+    """Site's reports: ecommerce ones only for ecommerce sites, `idGoal="*"` per goal,
+    `idDimension="*"` per active custom dimension."""
     out: list[ReportSpec] = []
     for spec in specs:
         if spec.ecommerce_only and not ecommerce:
             continue
         if spec.goal == EACH_GOAL:
             out.extend(spec.with_goal(goal) for goal in goal_ids)
+        elif spec.dimension == EACH_DIMENSION:
+            out.extend(spec.with_dimension(dim) for dim in dimensions if dim.active)
         else:
             out.append(spec)
     return out
@@ -210,6 +238,10 @@ def specs_for_site(
 
 def needs_goals(specs: Iterable[ReportSpec]) -> bool:
     return any(spec.goal == EACH_GOAL for spec in specs)
+
+
+def needs_dimensions(specs: Iterable[ReportSpec]) -> bool:
+    return any(spec.dimension == EACH_DIMENSION for spec in specs)
 
 
 def goal_ids(goals: Any) -> list[str]:
@@ -226,6 +258,8 @@ def catalogue_lines(specs: Iterable[ReportSpec]) -> list[str]:
         note = " (ecommerce sites)" if spec.ecommerce_only else ""
         if spec.goal == EACH_GOAL:
             note = " (one per goal of the site)"
+        if spec.dimension == EACH_DIMENSION:
+            note = " (one per active custom dimension of the site; action scope with flat=1)"
         params = " " + "&".join(f"{k}={v}" for k, v in sorted(extra.items())) if extra else ""
         segment = f" segment={spec.segment}" if spec.segment else ""
         lines.append(f"{spec.method}{params}{segment} -> {spec.table_name}{note}")

@@ -9,10 +9,11 @@ from typing import Any
 import dlt
 import pendulum
 
+from .. import dimensions
 from ..client import Halted, MatomoClient, MatomoError
 from ..sites import Site
 from . import digests, rows, schedule
-from .catalogue import goal_ids, needs_goals, specs_for_site
+from .catalogue import goal_ids, needs_dimensions, needs_goals, specs_for_site
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,10 @@ def site_report_items(
     """All report rows of one site for this run; advances its state for what loaded. Report
     days answered as last time (`site_digests`) are not re-written."""
     specs = specs_for_site(
-        plan.specs, ecommerce=site.ecommerce, goal_ids=_site_goals(client, plan, site, failures)
+        plan.specs,
+        ecommerce=site.ecommerce,
+        goal_ids=_site_goals(client, plan, site, failures),
+        dimensions=_site_dimensions(client, plan, site),
     )
     start, end = schedule.site_range(plan, site)
     yesterday = site.today(plan.now).subtract(days=1)
@@ -106,6 +110,14 @@ def _site_goals(
         log.warning("%s (per-goal reports skipped)", err)
         failures.append(err)
         return []
+
+
+def _site_dimensions(
+    client: MatomoClient, plan: schedule.ReportPlan, site: Site
+) -> list[dimensions.Dimension]:
+    if not needs_dimensions(plan.specs):
+        return []
+    return dimensions.parse(dimensions.configured_rows(client, site.id) or [])
 
 
 def _chunk_items(

@@ -24,6 +24,9 @@ TEXT_PREFIXES = ("actions_", "row_")
 RESERVED_COLUMNS = frozenset({*ROW_KEY, "is_summary_row", TOMBSTONE})
 _MONEY = ("revenue", "price", "event_value")
 _RATE = ("rate", "_per_", "avg_", "min_time", "max_time", "attrib")
+# page-performance sums in seconds (Actions / custom dimension rows): fractional
+_PERF = ("generation", "network", "server", "transfer", "dom_processing", "dom_completion")
+_SECONDS = frozenset(f"sum_time_{part}" for part in (*_PERF, "on_load"))
 _COUNT_PREFIX = ("nb_", "sum_", "max_actions", "items", "entry_", "exit_", "bounce_count")
 _COUNT_NAMES = frozenset({"quantity", "orders", "idsubdatatable", "referer_type", "referrer_type"})
 
@@ -49,7 +52,7 @@ def metric_type(name: str) -> str | None:
     """Declared type of a metric column by its name: decimal, double, bigint or None."""
     if any(part in name for part in _MONEY):
         return "decimal"
-    if any(part in name for part in _RATE):
+    if any(part in name for part in _RATE) or name in _SECONDS:
         return "double"
     if name.startswith(_COUNT_PREFIX) or name.endswith("_count") or name in _COUNT_NAMES:
         return "bigint"

@@ -7,11 +7,16 @@
     {{ return([
         'metrics_visits_summary',
         'metrics_actions',
-        'metrics_page_urls',
-        'metrics_page_titles',
+        'metrics_pages',
+        'metrics_downloads_outlinks',
+        'metrics_site_search',
         'metrics_events',
+        'metrics_contents',
         'metrics_goals',
-        'metrics_ecommerce',
         'metrics_products',
+        'metrics_custom_dimensions',
+        'metrics_visit_dimensions',
+        'metrics_visit_dimension_goals',
+        'metrics_visit_frequency',
     ]) }}
 {%- endmacro %}

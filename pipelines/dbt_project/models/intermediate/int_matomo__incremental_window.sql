@@ -22,8 +22,7 @@
 {%- set visit_models = ['int_matomo__actions', 'int_matomo__visits', 'int_matomo__time_on_page',
                         'int_matomo__pageviews', 'fct_visits', 'fct_actions', 'fct_pageviews'] %}
 {%- set since_models = ['fct_visits', 'fct_actions', 'fct_pageviews'] %}
-{%- set metric_models = ['metrics_visits_summary', 'metrics_actions', 'metrics_events', 'metrics_goals',
-                         'metrics_products', 'metrics_page_urls', 'metrics_page_titles'] %}
+{%- set metric_models = metric_marts() %}
 
 with visits as (
 

@@ -10,7 +10,7 @@
   Matomo's time on page: the one implementation of the rule. One row per request that
   credits a gap to the page or site search current before it (the `sum_time_spent` of
   Actions.getPageUrls / getPageTitles; int_matomo__pageviews.time_on_page_seconds and
-  metrics_page_urls / metrics_page_titles are sums of these rows). Verified against the
+  metrics_pages / metrics_site_search are sums of these rows). Verified against the
   recorded reports (every URL-day of both recorded sites).
 
   Matomo stores on every tracked action the gap to the visit's previous request

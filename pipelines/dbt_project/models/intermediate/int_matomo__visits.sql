@@ -117,6 +117,7 @@ final as (
         v.browser_code,
         v.browser_name,
         v.resolution,
+        v.visit_local_hour,
         v.language_code,
         v.continent_code,
         v.country_code,

@@ -40,6 +40,13 @@ order_revenue as (
 
 ),
 
+visit_labels as (
+
+    -- Matomo's country / language / OS-family row labels (int_matomo__visit_labels_lookups)
+    select * from {{ ref('int_matomo__visit_labels_lookups') }}
+
+),
+
 final as (
 
     select
@@ -67,11 +74,14 @@ final as (
         v.device_brand,
         v.device_model,
         v.operating_system_name,
+        os.label as os_family,
         v.browser_name,
         v.resolution,
         v.language_code,
+        lang.label as language_name,
         v.continent_code,
         v.country_code,
+        ctry.label as country_name,
         v.region_code,
         v.city,
         v.pageviews,
@@ -94,6 +104,18 @@ final as (
     left join order_revenue as o
         on o.id_site = v.id_site
         and o.id_visit = v.id_visit
+    left join visit_labels as ctry
+        on ctry.site_id = v.id_site
+        and ctry.id_visit = v.id_visit
+        and ctry.matomo_report = 'UserCountry.getCountry'
+    left join visit_labels as lang
+        on lang.site_id = v.id_site
+        and lang.id_visit = v.id_visit
+        and lang.matomo_report = 'UserLanguage.getLanguage'
+    left join visit_labels as os
+        on os.site_id = v.id_site
+        and os.id_visit = v.id_visit
+        and os.matomo_report = 'DevicesDetection.getOsFamilies'
 
 )
 

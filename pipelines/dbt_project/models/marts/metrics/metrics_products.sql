@@ -7,24 +7,32 @@
     )
 }}
 /*
-  Goals.getItemsSku / getItemsName / getItemsCategory (ordered products, not abandonedCarts=1)
-  per site, local day and label (`dimension` = sku | name | category), as Matomo 5 builds them
-  (plugins/Goals/RecordBuilders/ProductRecord.php, plugins/Goals/API.php getItems):
-
-  - Order items (log_conversion_item, deleted = 0, day of the order): revenue = Σ price × quantity,
-    quantity = Σ quantity, price = Σ price, orders = distinct orders (each rounded to 0.01 per
-    query). Items give the row no nb_visits.
-  - Product views (any action with the product dimension set, day of the action): nb_visits =
-    distinct visits, nb_actions = hits, avg_price_viewed = round(avg(product price), 2). Category
-    pages (a category but no SKU/name) count in the category report.
-  - The category report runs both queries once per category slot (idaction_category,
-    _category2 … _category5) and sums the rows by label: an item or view with two categories
-    counts in both, and a visit seeing the same category in two different slots counts twice.
-    An empty label is `Value not defined` in the first slot, skipped in slots 2–5.
-  - avg_price = round(price / orders, 2); when the row has no price (viewed only, or only free
-    items) it is avg_price_viewed instead. avg_quantity = round(quantity / orders, 1);
-    conversion_rate = round(orders / nb_visits, 4).
+  Goals.getItemsSku / getItemsName / getItemsCategory, ordered (`matomo_report` without params)
+  and abandoned (`?abandonedCarts=1`), per ecommerce site, period and label. Matomo 5.0.2:
+  plugins/Goals/RecordBuilders/ProductRecord.php, LogAggregator::queryEcommerceItems,
+  plugins/Goals/API.php::getItems (docs/matomo-report-rules.md 3.2):
+  - Items (log_conversion_item, not deleted, day of the order / of the cart): revenue =
+    round(Σ price × quantity, 2), quantity, Σ price (rounded), orders = distinct orders; for
+    abandoned carts `abandoned_carts` = count of cart item rows (visits). Items give no nb_visits.
+  - Product views (queryActionsByDimension where the product column is set, day of the action),
+    added to BOTH the order and the cart table: nb_visits = distinct visits, nb_uniq_visitors =
+    distinct visitors, nb_actions = hits, avg_price_viewed = round(avg(product price), 2).
+  - Category: both queries once per category slot 1..5, rows summed by label (a visit seeing one
+    category in two slots counts twice). Empty label: `Value not defined` in slot 1 (SKU / name
+    too), skipped in slots 2..5.
+  - Week / month / year (ArchiveProcessor::aggregateDataTableRecords): rows summed by label over
+    the days, avg_price_viewed too; nb_uniq_visitors becomes sum_daily_nb_uniq_visitors.
+  - avg_price = round(Σ price / orders, 2); a row without price (viewed only) shows the summed
+    avg_price_viewed instead (a product viewed 5 days at 50 shows 250 for the week, as Matomo);
+    avg_quantity = round(quantity / orders, 1); conversion_rate = round(orders / nb_visits, 4)
+    (orders = abandoned_carts for carts). 0 when dividing by 0.
+  Absent in Matomo, NULL here: revenue / quantity / orders / abandoned_carts of a row without
+  items in the period; nb_visits / nb_uniq_visitors / nb_actions of a row without views.
 */
+{%- set reports = [('sku', 'Goals.getItemsSku'), ('name', 'Goals.getItemsName'),
+                   ('category', 'Goals.getItemsCategory')] %}
+{%- set slot_label = "case when coalesce(label, '') <> '' then label when slot = 1 then 'Value not defined' end" %}
+
 with incremental_window as (
 
     -- what this run re-processes when incremental (int_matomo__incremental_window)
@@ -33,155 +41,171 @@ with incremental_window as (
 
 ),
 
-days as (
+periods as (
 
-    select site_id, day from ({{ metrics_periods() }}) where period = 'day'
-
-),
-
-order_items as (
-
-    select i.* from {{ ref('int_matomo__order_items') }} as i
-    {%- if is_incremental() %}
-    semi join (select site_id as id_site, day as order_date from days) as d using (id_site, order_date)
-    {%- endif %}
+    select p.* from ({{ metrics_periods() }}) as p
+    inner join {{ ref('stg_matomo__sites') }} as s on s.id_site = p.site_id and s.is_ecommerce
 
 ),
 
-item_categories as (
+period_days as (
 
-    -- an ordered item's category slots 1..5 (Live's `categories` array; item_category = slot 1)
-    select id_site, id_visit, action_position, item_position,
-           unnest(item_categories) as label,
-           generate_subscripts(item_categories, 1) as slot
-    from {{ ref('stg_matomo__ecommerce_items') }}
+    select distinct site_id, day from periods
 
 ),
 
-order_labels as (
+items as (
 
-    select i.id_site, i.order_date as day, 'sku' as dimension, 1 as slot, i.sku as label,
-           i.order_id, i.price, i.quantity
-    from order_items as i
+    select 'order' as ecommerce_type, o.id_site, o.id_visit, o.action_position, o.item_position,
+           o.order_date as day, o.order_id, o.sku, o.item_name, o.item_category, o.price, o.quantity
+    from {{ ref('int_matomo__order_items') }} as o
     union all
-    select i.id_site, i.order_date, 'name', 1, i.item_name, i.order_id, i.price, i.quantity
-    from order_items as i
-    union all
-    select i.id_site, i.order_date, 'category', coalesce(c.slot, 1), coalesce(c.label, i.item_category),
-           i.order_id, i.price, i.quantity
-    from order_items as i
-    left join item_categories as c using (id_site, id_visit, action_position, item_position)
+    select 'cart', c.id_site, c.id_visit, c.action_position, c.item_position, c.cart_date,
+           null, c.sku, c.item_name, c.item_category, c.price, c.quantity
+    from {{ ref('int_matomo__abandoned_cart_items') }} as c
 
 ),
 
-view_actions as (
+item_slots as (
 
-    select a.id_site, a.action_local_date as day, a.id_visit, a.product_view_sku, a.product_view_name,
-           a.product_view_price, a.product_view_categories as categories
-    from {{ ref('int_matomo__actions') }} as a
-    {%- if is_incremental() %}
-    semi join (select site_id as id_site, day as action_local_date from days) as d
-        on d.id_site = a.id_site and d.action_local_date = a.action_local_date
-    {%- endif %}
+    -- one row per item and label: SKU, name, category slots 1..5 (slot 1 falls back on itemCategory)
+    select i.ecommerce_type, i.id_site, i.day, i.id_visit, i.order_id, i.price, i.quantity,
+           s.dimension, s.slot, s.label
+    from items as i
+    inner join period_days as d on d.site_id = i.id_site and d.day = i.day
+    left join {{ ref('stg_matomo__ecommerce_items') }} as e
+        on e.id_site = i.id_site and e.id_visit = i.id_visit
+        and e.action_position = i.action_position and e.item_position = i.item_position
+    cross join lateral (
+        select 'sku' as dimension, 1 as slot, i.sku as label
+        union all select 'name', 1, i.item_name
+        union all select 'category', 1, coalesce(e.item_categories[1], i.item_category)
+        {%- for slot in range(2, 6) %}
+        union all select 'category', {{ slot }}, e.item_categories[{{ slot }}]
+        {%- endfor %}
+    ) as s
 
 ),
 
-view_labels as (
+item_rows as (
 
-    select id_site, day, 'sku' as dimension, 1 as slot, product_view_sku as label, id_visit, product_view_price as price
-    from view_actions where product_view_sku is not null
-    union all
-    select id_site, day, 'name', 1, product_view_name, id_visit, product_view_price
-    from view_actions where product_view_name is not null
-    union all
-    select id_site, day, 'category', slot, label, id_visit, product_view_price
+    select ecommerce_type, id_site, day, dimension, label,
+           sum(revenue) as revenue, sum(quantity) as quantity, sum(sum_price) as sum_price,
+           sum(orders) as orders
     from (
-        select *, unnest(categories) as label, generate_subscripts(categories, 1) as slot
-        from view_actions
-    ) as view_categories
+        select ecommerce_type, id_site, day, dimension, slot, {{ slot_label }} as label,
+               {{ php_round('sum(price * quantity)', 2) }} as revenue,
+               sum(quantity) as quantity,
+               {{ php_round('sum(price)', 2) }} as sum_price,
+               case when ecommerce_type = 'order' then count(distinct order_id) else count(id_visit) end as orders
+        from item_slots
+        group by ecommerce_type, id_site, day, dimension, slot, {{ slot_label }}
+    ) as by_slot
     where label is not null
-
-),
-
-{#- Matomo's label of a slot: empty -> 'Value not defined' in slot 1, dropped in slots 2..5 #}
-{%- set slot_label = "case when coalesce(label, '') <> '' then label when slot = 1 then 'Value not defined' end" %}
-
-orders_by_slot as (
-
-    select id_site, day, dimension, slot, {{ slot_label }} as label,
-           {{ php_round('sum(price * quantity)', 2) }} as revenue,
-           sum(quantity) as quantity,
-           {{ php_round('sum(price)', 2) }} as sum_price,
-           count(distinct order_id) as orders
-    from order_labels
-    group by all
-
-),
-
-views_by_slot as (
-
-    select id_site, day, dimension, slot, {{ slot_label }} as label,
-           count(distinct id_visit) as nb_visits,
-           count(*) as nb_actions,
-           coalesce({{ php_round('avg(price)', 2) }}, 0) as avg_price_viewed
-    from view_labels
-    group by all
-
-),
-
-orders as (
-
-    select id_site, day, dimension, label, sum(revenue) as revenue, sum(quantity) as quantity,
-           sum(sum_price) as sum_price, sum(orders) as orders
-    from orders_by_slot where label is not null
-    group by all
+    group by ecommerce_type, id_site, day, dimension, label
 
 ),
 
 views as (
 
-    select id_site, day, dimension, label, sum(nb_visits) as nb_visits, sum(nb_actions) as nb_actions,
-           sum(avg_price_viewed) as avg_price_viewed
-    from views_by_slot where label is not null
-    group by all
+    select a.id_site, a.action_local_date as day, a.id_visit, v.visitor_id, a.product_view_sku,
+           a.product_view_name, a.product_view_price, a.product_view_categories as categories
+    from {{ ref('int_matomo__actions') }} as a
+    inner join period_days as d on d.site_id = a.id_site and d.day = a.action_local_date
+    left join {{ ref('int_matomo__visits') }} as v on v.id_site = a.id_site and v.id_visit = a.id_visit
 
 ),
 
-joined as (
+view_slots as (
+
+    select w.id_site, w.day, w.id_visit, w.visitor_id, w.product_view_price as price, s.dimension, s.slot, s.label
+    from views as w
+    cross join lateral (
+        select 'sku' as dimension, 1 as slot, w.product_view_sku as label
+        union all select 'name', 1, w.product_view_name
+        {%- for slot in range(1, 6) %}
+        union all select 'category', {{ slot }}, w.categories[{{ slot }}]
+        {%- endfor %}
+    ) as s
+    where s.label is not null
+
+),
+
+view_rows as (
+
+    select id_site, day, dimension, label, sum(nb_visits) as nb_visits,
+           sum(nb_uniq_visitors) as nb_uniq_visitors, sum(nb_actions) as nb_actions,
+           sum(avg_price_viewed) as avg_price_viewed
+    from (
+        select id_site, day, dimension, slot, {{ slot_label }} as label,
+               count(distinct id_visit) as nb_visits,
+               count(distinct visitor_id) as nb_uniq_visitors,
+               count(*) as nb_actions,
+               coalesce({{ php_round('avg(price)', 2) }}, 0) as avg_price_viewed
+        from view_slots
+        group by id_site, day, dimension, slot, {{ slot_label }}
+    ) as by_slot
+    where label is not null
+    group by id_site, day, dimension, label
+
+),
+
+day_rows as (
+
+    -- Matomo's day tables: item rows of the type plus the views (added to both types)
+    select ecommerce_type, id_site, day, dimension, label, revenue, quantity, sum_price, orders,
+           1 as has_items, null as nb_visits, null as nb_uniq_visitors, null as nb_actions,
+           null as avg_price_viewed, 0 as has_views
+    from item_rows
+    union all
+    select t.ecommerce_type, v.id_site, v.day, v.dimension, v.label, null, null, null, null, 0,
+           v.nb_visits, v.nb_uniq_visitors, v.nb_actions, v.avg_price_viewed, 1
+    from view_rows as v
+    cross join (select 'order' as ecommerce_type union all select 'cart') as t
+
+),
+
+summed as (
 
     select
-        coalesce(o.id_site, v.id_site) as site_id,
-        coalesce(o.day, v.day) as date,
-        coalesce(o.dimension, v.dimension) as dimension,
-        coalesce(o.label, v.label) as label,
-        coalesce(o.revenue, 0) as revenue,
-        coalesce(o.quantity, 0) as quantity,
-        coalesce(o.sum_price, 0) as sum_price,
-        coalesce(o.orders, 0) as orders,
-        coalesce(v.nb_visits, 0) as nb_visits,
-        coalesce(v.nb_actions, 0) as nb_actions,
-        coalesce(v.avg_price_viewed, 0) as avg_price_viewed
-    from orders as o
-    full outer join views as v
-        on v.id_site = o.id_site and v.day = o.day and v.dimension = o.dimension and v.label = o.label
+        p.site_id, p.period, p.date, r.ecommerce_type, r.dimension, r.label,
+        sum(r.revenue) as revenue, sum(r.quantity) as quantity, sum(r.sum_price) as sum_price,
+        coalesce(sum(r.orders), 0) as orders, max(r.has_items) as has_items,
+        sum(r.nb_visits) as nb_visits, sum(r.nb_uniq_visitors) as nb_uniq_visitors,
+        sum(r.nb_actions) as nb_actions, sum(r.avg_price_viewed) as avg_price_viewed,
+        max(r.has_views) as has_views
+    from periods as p
+    inner join day_rows as r on r.id_site = p.site_id and r.day = p.day
+    group by p.site_id, p.period, p.date, r.ecommerce_type, r.dimension, r.label
 
 )
 
 select
-    j.site_id,
-    'day' as period,
-    j.date,
-    j.dimension,
-    j.label,
-    cast({{ php_round('j.revenue', 2) }} as {{ mart_money_type() }}) as revenue,
-    cast(j.quantity as {{ dbt.type_bigint() }}) as quantity,
-    cast(j.orders as {{ dbt.type_bigint() }}) as orders,
-    cast(j.nb_visits as {{ dbt.type_bigint() }}) as nb_visits,
-    cast(j.nb_actions as {{ dbt.type_bigint() }}) as nb_actions,
-    cast(case when j.sum_price = 0 then j.avg_price_viewed
-         else {{ php_ratio('j.sum_price', 'j.orders', 2) }} end as {{ mart_money_type() }}) as avg_price,
-    {{ php_ratio('j.quantity', 'j.orders', 1) }} as avg_quantity,
-    {{ php_ratio('j.orders', 'j.nb_visits', 4) }} as conversion_rate,
+    s.site_id,
+    s.period,
+    s.date,
+    case s.dimension
+        {%- for dimension, method in reports %}
+        when '{{ dimension }}' then '{{ method }}'
+        {%- endfor %}
+    end || case when s.ecommerce_type = 'cart' then '?abandonedCarts=1' else '' end as matomo_report,
+    s.label,
+    s.dimension,
+    s.ecommerce_type,
+    cast(case when s.has_items = 1 then {{ php_round('s.revenue', 2) }} end as {{ mart_money_type() }}) as revenue,
+    cast(case when s.has_items = 1 then s.quantity end as {{ dbt.type_bigint() }}) as quantity,
+    cast(case when s.has_items = 1 and s.ecommerce_type = 'order' then s.orders end
+         as {{ dbt.type_bigint() }}) as orders,
+    cast(case when s.has_items = 1 and s.ecommerce_type = 'cart' then s.orders end
+         as {{ dbt.type_bigint() }}) as abandoned_carts,
+    cast(s.nb_visits as {{ dbt.type_bigint() }}) as nb_visits,
+    cast(case when s.period = 'day' then s.nb_uniq_visitors end as {{ dbt.type_bigint() }}) as nb_uniq_visitors,
+    cast(case when s.period <> 'day' then s.nb_uniq_visitors end
+         as {{ dbt.type_bigint() }}) as sum_daily_nb_uniq_visitors,
+    cast(s.nb_actions as {{ dbt.type_bigint() }}) as nb_actions,
+    cast(case when coalesce(s.sum_price, 0) = 0 and s.has_views = 1 then {{ php_round('s.avg_price_viewed', 2) }}
+         else {{ php_ratio('s.sum_price', 's.orders', 2) }} end as {{ mart_money_type() }}) as avg_price,
+    {{ php_ratio('s.quantity', 's.orders', 1) }} as avg_quantity,
+    {{ php_ratio('s.orders', 's.nb_visits', 4) }} as conversion_rate,
     {{ metrics_load_id() }} as dlt_load_id
-from joined as j
-inner join days as d on d.site_id = j.site_id and d.day = j.date
+from summed as s
