@@ -24,3 +24,16 @@
 {% macro duckdb__stored_string_list(expr) -%}
     cast({{ expr }} as varchar[])
 {%- endmacro %}
+
+{#- Element `index` (1-based, NULL past the end) of a stored_string_list column: DuckDB
+    `list[index]`; PostgreSQL `jsonb ->> (index - 1)` (jsonb subscripts count from 0 and
+    `col[1]` would return jsonb, quotes included). -#}
+{% macro string_list_element(expr, index) -%}
+    {{ return(adapter.dispatch('string_list_element', 'matomo_warehouse')(expr, index)) }}
+{%- endmacro %}
+{% macro default__string_list_element(expr, index) -%}
+    (cast({{ expr }} as jsonb) ->> ({{ index }} - 1))
+{%- endmacro %}
+{% macro duckdb__string_list_element(expr, index) -%}
+    (cast({{ expr }} as varchar[]))[{{ index }}]
+{%- endmacro %}

@@ -21,7 +21,7 @@ candidates as (
     union all
     select
         site_id, 'month', cast(date_trunc('month', day) as date), day,
-        datediff('day', date_trunc('month', day), date_trunc('month', day) + interval 1 month)
+        {{ dbt.datediff("date_trunc('month', day)", dbt.dateadd('month', 1, "date_trunc('month', day)"), 'day') }}
     from days
 
 ),

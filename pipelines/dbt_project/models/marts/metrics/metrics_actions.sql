@@ -29,8 +29,7 @@ actions as (
 
     select a.* from {{ ref('int_matomo__actions') }} as a
     {%- if is_incremental() %}
-    semi join (select distinct site_id as id_site, day as action_local_date from periods) as d
-        using (id_site, action_local_date)
+    where (id_site, action_local_date) in (select id_site, action_local_date from (select distinct site_id as id_site, day as action_local_date from periods) as d)
     {%- endif %}
 
 ),
@@ -46,7 +45,7 @@ per_url as (
         count(distinct id_visit) as visits
     from actions
     where action_type in ('pageview', 'download', 'outlink')
-    group by all
+    group by 1, 2, 3, 4
 
 ),
 
@@ -62,7 +61,7 @@ per_day as (
         sum(hits) filter (where action_type = 'outlink') as nb_outlinks,
         sum(visits) filter (where action_type = 'outlink') as nb_uniq_outlinks
     from per_url
-    group by all
+    group by 1, 2
 
 ),
 
@@ -75,7 +74,7 @@ searches as (
         count(distinct search_keyword) as nb_keywords
     from actions
     where action_type = 'site_search'
-    group by all
+    group by 1, 2
 
 )
 

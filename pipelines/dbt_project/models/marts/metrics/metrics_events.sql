@@ -74,12 +74,13 @@ event_groups as (
 
 labelled as (
 
-    select id_site, day, 'Events.getCategory' as matomo_report, category as label, event_groups.*
+    -- (event_groups.* brings id_site and day: selecting them again would make them ambiguous)
+    select 'Events.getCategory' as matomo_report, category as label, event_groups.*
     from event_groups
     union all
-    select id_site, day, 'Events.getAction', action, event_groups.* from event_groups
+    select 'Events.getAction', action, event_groups.* from event_groups
     union all
-    select id_site, day, 'Events.getName', name, event_groups.* from event_groups
+    select 'Events.getName', name, event_groups.* from event_groups
 
 ),
 

@@ -29,7 +29,7 @@ visits as (
 
     select v.* from {{ ref('int_matomo__visits') }} as v
     {%- if is_incremental() %}
-    semi join (select distinct site_id as id_site, day as visit_date from periods) as d using (id_site, visit_date)
+    where (id_site, visit_date) in (select id_site, visit_date from (select distinct site_id as id_site, day as visit_date from periods) as d)
     {%- endif %}
 
 ),
