@@ -30,7 +30,7 @@
         ('int_matomo__visit_labels_devices', 'site_id', 'uniq_group'),
         ('int_matomo__visit_labels_time', 'site_id', 'uniq_group'),
         ('int_matomo__visit_labels_interest', 'site_id', 'uniq_group'),
-        ('int_matomo__visit_labels_lookups', 'site_id', 'label'),
+        ('int_matomo__visit_labels_lookups', 'site_id', 'uniq_group'),
     ] -%}
     {%- for model, site, uniq_group in models %}
     select {{ site }} as site_id, id_visit, matomo_report, label, {{ uniq_group }} as uniq_group
