@@ -13,11 +13,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-import duckdb
-
-from pipelines import runner
+from pipelines import runner, warehouse
 from pipelines.matomo import settings
+from pipelines.warehouse import Warehouse
 
 log = logging.getLogger("matomo_warehouse")
 
@@ -41,9 +41,9 @@ class BuildPlan:
     reason: str = ""
 
 
-def plan(duckdb_path: str | Path) -> BuildPlan:
+def plan(target: str | Path | Warehouse) -> BuildPlan:
     """The build this refresh needs, from the load ids the last recorded build has not seen."""
-    with duckdb.connect(str(duckdb_path)) as con:
+    with warehouse.resolve(target).connect() as con:
         newest = _newest_load(con)
         built = _built_load(con)
         if built is None:
@@ -58,9 +58,9 @@ def plan(duckdb_path: str | Path) -> BuildPlan:
     return BuildPlan(newest, True, None, f"new rows in {len(names)} raw table(s) ({shown})")
 
 
-def record(duckdb_path: str | Path, build: BuildPlan) -> None:
+def record(target: str | Path | Warehouse, build: BuildPlan) -> None:
     """Note that the marts now reflect every load up to `build.load_id`."""
-    with duckdb.connect(str(duckdb_path)) as con:
+    with warehouse.resolve(target).connect() as con:
         _ensure_table(con)
         con.execute(
             f"insert into {BUILDS_TABLE} values (?, now(), ?)",
@@ -68,14 +68,14 @@ def record(duckdb_path: str | Path, build: BuildPlan) -> None:
         )
 
 
-def forget(duckdb_path: str | Path) -> None:
+def forget(target: str | Path | Warehouse) -> None:
     """Mark the marts as not known to be current: the next refresh builds everything."""
-    with duckdb.connect(str(duckdb_path)) as con:
+    with warehouse.resolve(target).connect() as con:
         _ensure_table(con)
         con.execute(f"delete from {BUILDS_TABLE}")
 
 
-def _ensure_table(con: duckdb.DuckDBPyConnection) -> None:
+def _ensure_table(con: Any) -> None:
     con.execute(f"create schema if not exists {BUILDS_SCHEMA}")
     con.execute(
         f"create table if not exists {BUILDS_TABLE} "
@@ -87,13 +87,13 @@ def _ensure_table(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def _exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+def _exists(con: Any, schema: str, table: str) -> bool:
     sql = "select count(*) from information_schema.tables where table_schema = ? and table_name = ?"
     row = con.execute(sql, [schema, table]).fetchone()
     return bool(row and row[0])
 
 
-def _newest_load(con: duckdb.DuckDBPyConnection) -> str | None:
+def _newest_load(con: Any) -> str | None:
     if not _exists(con, settings.RAW_SCHEMA, "_dlt_loads"):
         return None
     row = con.execute(
@@ -102,14 +102,14 @@ def _newest_load(con: duckdb.DuckDBPyConnection) -> str | None:
     return row[0] if row else None
 
 
-def _built_load(con: duckdb.DuckDBPyConnection) -> str | None:
+def _built_load(con: Any) -> str | None:
     if not _exists(con, BUILDS_SCHEMA, "dbt_builds"):
         return None
     row = con.execute(f"select max(load_id) from {BUILDS_TABLE}").fetchone()
     return row[0] if row else None
 
 
-def _changed_tables(con: duckdb.DuckDBPyConnection, built: str) -> list[str]:
+def _changed_tables(con: Any, built: str) -> list[str]:
     """Raw tables with rows written by a load newer than `built` (REPEATED_TABLES aside)."""
     tables = [
         name

@@ -8,6 +8,11 @@ folder and moved onto the published path with `os.replace`, which is atomic: a r
 either the old file or the new one, never a half-written one. A connection opened before the
 replace keeps reading the old file (its inode lives while it is open); a new connection sees the
 new data. The published file is made read-only (mode 0444): readers connect read-only.
+
+PostgreSQL needs none of this: readers query the warehouse itself. dbt replaces a table by
+building it under a temporary name and renaming it in one transaction, and PostgreSQL's MVCC
+lets a reader's query see the old table until that transaction commits, then the new one: never
+a half-built mart. For PostgreSQL `run` publishes nothing.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ import time
 from pathlib import Path
 
 import duckdb
+
+from pipelines import warehouse
 
 log = logging.getLogger("matomo_warehouse")
 
@@ -52,9 +59,15 @@ def published_path(duckdb_path: str | Path) -> Path:
     return path.with_name(f"{path.stem}{PUBLISHED_SUFFIX}{path.suffix}")
 
 
-def run(duckdb_path: str | Path) -> int:
+def run(target: str | Path | warehouse.Warehouse) -> int:
     """`publish` for the commands: 0 when published, 1 (logged) when it failed; the marts in
-    the warehouse are fine either way and readers keep the previously published file."""
+    the warehouse are fine either way and readers keep the previously published file.
+    PostgreSQL: nothing to publish (readers query the warehouse), 0."""
+    wh = warehouse.resolve(target)
+    if not isinstance(wh, warehouse.DuckDbWarehouse):
+        log.debug("%s: readers query the warehouse itself; nothing to publish", wh)
+        return 0
+    duckdb_path = wh.path
     try:
         publish(duckdb_path)
     except (duckdb.Error, OSError, ValueError) as err:

@@ -1,6 +1,6 @@
 """Compare the metric marts with Matomo's own reports (the `reconciliation` dbt model).
 
-`run(duckdb_path)` reads `matomo_audit.reconciliation` (built by `pipelines.transform.build`),
+`run(warehouse)` reads `matomo_audit.reconciliation` (built by `pipelines.transform.build`),
 prints a summary per report and period (cells compared, matched, explained, unexplained) to
 stdout and lists the unexplained cells; returns 1 when any cell is unexplained (mismatch,
 missing_in_mart, missing_in_matomo), else 0.
@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import duckdb
+from pipelines import warehouse
+from pipelines.warehouse import Warehouse
 
 log = logging.getLogger("matomo_warehouse")
 
@@ -30,6 +31,10 @@ from matomo_audit.reconciliation
 group by matomo_report, period
 order by matomo_report, {PERIOD_ORDER_SQL}
 """
+EXISTS_SQL = """
+select count(*) from information_schema.tables
+where table_schema = 'matomo_audit' and table_name = 'reconciliation'
+"""
 PROBLEMS_SQL = f"""
 select site_id, period, date, matomo_report, label, metric, matomo_value, mart_value, status
 from matomo_audit.reconciliation
@@ -40,15 +45,18 @@ limit ?
 Summary = tuple[str, str, int, int, int, int]
 
 
-def summary(duckdb_path: str | Path) -> list[Summary]:
-    """(report, period, compared, matched, explained, unexplained) per report and period."""
-    with duckdb.connect(str(duckdb_path), read_only=True) as con:
+def summary(target: str | Path | Warehouse) -> list[Summary] | None:
+    """(report, period, compared, matched, explained, unexplained) per report and period;
+    None when the reconciliation was not built."""
+    with warehouse.resolve(target).connect(read_only=True) as con:
+        if not con.execute(EXISTS_SQL).fetchone()[0]:
+            return None
         return [tuple(row) for row in con.execute(SUMMARY_SQL).fetchall()]
 
 
-def problems(duckdb_path: str | Path, limit: int = 20) -> list[tuple]:
+def problems(target: str | Path | Warehouse, limit: int = 20) -> list[tuple]:
     """Unexplained cells: (site, period, date, report, label, metric, matomo, mart, status)."""
-    with duckdb.connect(str(duckdb_path), read_only=True) as con:
+    with warehouse.resolve(target).connect(read_only=True) as con:
         return con.execute(PROBLEMS_SQL, [limit]).fetchall()
 
 
@@ -65,12 +73,11 @@ def format_table(rows: list[Summary]) -> str:
     return "\n".join(lines)
 
 
-def run(duckdb_path: str | Path, *, show: int = 20) -> int:
+def run(target: str | Path | Warehouse, *, show: int = 20) -> int:
     """Print the reconciliation summary; 1 on any unexplained cell, else 0."""
-    try:
-        rows = summary(duckdb_path)
-    except duckdb.CatalogException:
-        log.error("no matomo_audit.reconciliation in %s: run the dbt transform first", duckdb_path)
+    rows = summary(target)
+    if rows is None:
+        log.error("no matomo_audit.reconciliation in %s: run the dbt transform first", target)
         return 1
     print(format_table(rows))
     if not rows:
@@ -81,7 +88,7 @@ def run(duckdb_path: str | Path, *, show: int = 20) -> int:
     bad = sum(r[5] for r in rows)
     if bad:
         log.error("%d unexplained cell(s) between the marts and Matomo", bad)
-        for row in problems(duckdb_path, show):
+        for row in problems(target, show):
             _log_problem(*row)
         return 1
     log.info("reconciliation: every compared cell matches or is explained")

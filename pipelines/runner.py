@@ -1,4 +1,5 @@
-"""Runs the sources into DuckDB: pipeline setup, a run lock, results. Used by the CLI commands."""
+"""Runs the sources into the warehouse (DuckDB or PostgreSQL): pipeline setup, a run lock,
+results. Used by the CLI commands."""
 
 from __future__ import annotations
 
@@ -14,10 +15,9 @@ from typing import Any
 
 import dlt
 from dlt.common.configuration.exceptions import ConfigFieldMissingException
-from dlt.destinations.impl.duckdb.configuration import DuckDbCredentials
 from dlt.pipeline.exceptions import PipelineStepFailed
 
-from pipelines import leftovers
+from pipelines import leftovers, warehouse
 from pipelines.errors import (
     UserError,
     chain,
@@ -29,37 +29,25 @@ from pipelines.errors import (
 )
 from pipelines.matomo import RunContext, matomo_reports, matomo_source, settings
 from pipelines.matomo.client import MatomoError
+from pipelines.warehouse import RESERVED_STEMS, Warehouse, warehouse_path
+
+__all__ = ["RESERVED_STEMS", "LoadOptions", "LoadResult", "load", "pipeline_for", "warehouse_path"]
 
 log = logging.getLogger(__name__)
 
 # Tables each load (each chunk of a long backfill) writes whole: counted once in the summary.
 REPEATED_TABLES = frozenset({"sites", "goals", "custom_dimensions"})
 
-# DuckDB names a file's catalog after its stem; these would clash with our schemas.
-RESERVED_STEMS = frozenset({"matomo", settings.RAW_SCHEMA, "matomo_staging", "matomo_intermediate"})
 
-
-def warehouse_path(duckdb_path: str | Path) -> Path:
-    """The DuckDB file, resolved, its folder created; refuses names that clash with schemas."""
-    path = Path(duckdb_path).resolve()
-    if path.stem in RESERVED_STEMS:
-        raise UserError(
-            f"DuckDB file {path.name!r} would make a catalog named {path.stem!r}, which clashes "
-            "with the schema of that name; use another file name, e.g. matomo_warehouse.duckdb"
-        )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def pipeline_for(duckdb_path: str | Path) -> dlt.Pipeline:
-    """The dlt pipeline of one DuckDB file; its working dir sits beside the file, so two
-    warehouses never share state."""
-    path = warehouse_path(duckdb_path)
+def pipeline_for(target: str | Path | Warehouse) -> dlt.Pipeline:
+    """The dlt pipeline of one warehouse (a DuckDB file or a PostgreSQL database); its working
+    dir is the warehouse's own (`.<stem>.dlt/`), so two warehouses never share state."""
+    wh = warehouse.resolve(target)
     configure_dlt()
     return dlt.pipeline(
         pipeline_name=settings.PIPELINE_NAME,
-        pipelines_dir=str(path.parent / f".{path.stem}.dlt"),
-        destination=dlt.destinations.duckdb(_credentials(path)),
+        pipelines_dir=str(wh.local_dir("dlt")),
+        destination=wh.destination(),
         dataset_name=settings.RAW_SCHEMA,
     )
 
@@ -89,31 +77,25 @@ class _JsonHintNotice(logging.Filter):
         return not str(record.msg).startswith(self._PREFIXES)
 
 
-def _credentials(path: Path) -> DuckDbCredentials:
-    """dlt's DuckDB connection with our settings (`settings.DUCKDB_LOAD_CONFIG`)."""
-    credentials = DuckDbCredentials(str(path))
-    credentials.global_config = dict(settings.DUCKDB_LOAD_CONFIG)
-    return credentials
-
-
 _HELD_LOCKS: set[Path] = set()  # warehouses this process holds the run lock of
 
 
 @contextlib.contextmanager
-def run_lock(duckdb_path: str | Path) -> Iterator[None]:
-    """One run per DuckDB file at a time; the lock dies with the process (kill -9 included).
-    Re-entrant within a process: the refresh holds it around load, dbt, reconcile, publish."""
-    path = warehouse_path(duckdb_path)
+def run_lock(target: str | Path | Warehouse) -> Iterator[None]:
+    """One run per warehouse at a time (for PostgreSQL: per home folder and database); the lock
+    dies with the process (kill -9 included). Re-entrant within a process: the refresh holds it
+    around load, dbt, reconcile, publish."""
+    wh = warehouse.resolve(target)
+    path = wh.lock_path
     if path in _HELD_LOCKS:
         yield
         return
-    lock_path = path.parent / f".{path.name}.lock"
-    with open(lock_path, "w") as handle:
+    with open(path, "w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise UserError(
-                f"another matomo-warehouse run is using {path}; wait for it to finish "
+                f"another matomo-warehouse run is using {wh}; wait for it to finish "
                 "(nothing was written by this one)"
             ) from None
         _HELD_LOCKS.add(path)
@@ -172,23 +154,24 @@ class LoadOptions:
         )
 
 
-def load(duckdb_path: str | Path, options: LoadOptions) -> LoadResult:
-    """Extract and load the selected sources into `duckdb_path` under a run lock."""
+def load(target: str | Path | Warehouse, options: LoadOptions) -> LoadResult:
+    """Extract and load the selected sources into the warehouse under a run lock."""
     result = LoadResult()
     started = time.monotonic()
     run = options.run_context(result.failures)
-    with run_lock(duckdb_path):
-        pipeline = pipeline_for(duckdb_path)
+    wh = warehouse.resolve(target)
+    with run_lock(wh):
+        pipeline = pipeline_for(wh)
         leftovers.remove_dead_extracts(pipeline)
         for source in _sources(options, run):  # all built (checked) first
-            _run(pipeline, source, result)
+            _run(pipeline, source, result, wh.loader_file_format)
             while source.name == "matomo" and run.chunks.more:  # a long backfill: next chunk
                 log.info(
                     "loaded %d visits; continuing after %s",
                     run.chunks.visits,
                     ", ".join(f"site {s}: {d}" for s, d in run.chunks.resume_after.items()),
                 )
-                _run(pipeline, _live_source(options, run), result)
+                _run(pipeline, _live_source(options, run), result, wh.loader_file_format)
         leftovers.remove_old_packages(pipeline)
     result.seconds = time.monotonic() - started
     return result
@@ -211,14 +194,14 @@ def _sources(options: LoadOptions, run: RunContext) -> list[Any]:
     return sources
 
 
-def _run(pipeline: dlt.Pipeline, source: Any, result: LoadResult) -> None:
+def _run(pipeline: dlt.Pipeline, source: Any, result: LoadResult, file_format: Any) -> None:
     try:
         if pipeline.has_pending_data:
             # An earlier run died after extracting (killed, crashed, disk full): finish loading
             # its package first. dlt's run() would load it *instead of* extracting `source`.
             log.warning("finishing the load of an interrupted earlier run first")
             pipeline.run()
-        info = pipeline.run(source)
+        info = pipeline.run(source, loader_file_format=file_format)
     except PipelineStepFailed as exc:
         raise _unwrap(exc) from None
     log.debug("%s", info)

@@ -1,8 +1,10 @@
-"""Build the dbt project (`pipelines/dbt_project/`, shipped in the package) against a DuckDB
-file, programmatically."""
+"""Build the dbt project (`pipelines/dbt_project/`, shipped in the package) against the warehouse
+(a DuckDB file, or PostgreSQL: profiles.yml's target is chosen by `Warehouse.dbt_env()`),
+programmatically."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sys
@@ -11,20 +13,20 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
+from pipelines import warehouse
 from pipelines.errors import UserError
 from pipelines.home import scoped_env
 from pipelines.logs import is_terminal
+from pipelines.warehouse import Warehouse
 
 log = logging.getLogger("matomo_warehouse")
 
 PROJECT_DIR = Path(__file__).resolve().parent / "dbt_project"
-DUCKDB_ENV = "MATOMO_DUCKDB_PATH"
+DUCKDB_ENV = warehouse.DUCKDB_ENV
 
 
 def build(
-    duckdb_path: str | Path,
+    target: str | Path | Warehouse,
     *,
     select: str | None = None,
     full_refresh: bool = False,
@@ -32,22 +34,26 @@ def build(
     unit_tests: bool = True,
     strict_select: bool = False,
 ) -> int:
-    """`dbt build` (models, unit tests, data tests) on `duckdb_path`. Returns 0 ok, 1 failed;
+    """`dbt build` (models, unit tests, data tests) on the warehouse. Returns 0 ok, 1 failed;
     with `strict_select`, a `select` matching no node raises UserError (a user's --select).
 
     `unit_tests=False` leaves out dbt's unit tests: they test the SQL, not the data, and cost a
     fixed ~6 s per build; the scheduled refresh skips them (`make test` runs them).
 
-    dbt writes target/ and logs/ beside the DuckDB file (`work_dir`), never into the package.
+    dbt writes target/ and logs/ in the warehouse's local folder (`.<stem>.dbt/`, beside the
+    DuckDB file), never into the package.
     `vars` overrides `matomo__*` vars.
     """
     from dbt.cli.main import dbtRunner
 
-    path = Path(duckdb_path).expanduser().resolve()
-    duckdb.connect(str(path)).close()  # a lock held by a reader: one line, not dbt's traceback
-    args = _build_args(work_dir(path), select, full_refresh, vars, unit_tests)
+    wh = warehouse.resolve(target)
+    with wh.connect():  # a DuckDB lock held by a reader, PostgreSQL down: one line, not dbt's
+        pass
+    args = _build_args(wh.local_dir("dbt"), select, full_refresh, vars, unit_tests)
     started = time.monotonic()
-    with scoped_env(DUCKDB_ENV, str(path)):
+    with contextlib.ExitStack() as env:
+        for name, value in wh.dbt_env().items():
+            env.enter_context(scoped_env(name, value))
         try:
             result = dbtRunner().invoke(args)
         finally:
@@ -59,10 +65,10 @@ def build(
     return _report(result, time.monotonic() - started)
 
 
-def work_dir(duckdb_path: Path) -> Path:
-    """dbt's target/ and logs/ folder of one DuckDB file: `.<stem>.dbt/` beside it (like the
-    dlt pipeline's `.<stem>.dlt/`), so an installed package stays read-only."""
-    return duckdb_path.parent / f".{duckdb_path.stem}.dbt"
+def work_dir(target: str | Path | Warehouse) -> Path:
+    """dbt's target/ and logs/ folder of one warehouse: `.<stem>.dbt/` beside the DuckDB file
+    (like the dlt pipeline's `.<stem>.dlt/`), so an installed package stays read-only."""
+    return warehouse.resolve(target).local_dir("dbt")
 
 
 def _build_args(
@@ -95,6 +101,8 @@ def _report(result: Any, seconds: float) -> int:
     failures = []
     for node_result in result.result or ():
         node = node_result.node
+        if node.resource_type == "operation":  # on-run-start hooks (macros/portable)
+            continue
         kind = "tests" if node.resource_type in ("test", "unit_test") else "models"
         status = str(node_result.status).split(".")[-1].lower()
         counts[(kind, status)] += 1

@@ -14,6 +14,7 @@ import dlt
 from pipelines import freshness, publish, reconcile, transform
 from pipelines.matomo.client import MatomoError
 from pipelines.runner import LoadOptions, LoadResult, load, run_lock
+from pipelines.warehouse import Warehouse
 
 log = logging.getLogger("matomo_warehouse")
 
@@ -24,35 +25,37 @@ def configured_url() -> str | None:
     return str(value) if value else None
 
 
-def refresh(duckdb_path: str | Path, options: LoadOptions, *, transform: bool = True) -> int:
+def refresh(target: str | Path | Warehouse, options: LoadOptions, *, transform: bool = True) -> int:
     """Load, then (optionally) dbt build, reconcile and publish, all under the run lock.
     Returns the process exit code.
 
     dbt builds only what the loads since the last successful build changed (`freshness`):
     nothing new -> no dbt; only report rows -> the reconciliation; else the whole project."""
-    with run_lock(duckdb_path):
-        result = load(duckdb_path, options)
-        _summarize(duckdb_path, result)
+    with run_lock(target):
+        result = load(target, options)
+        _summarize(target, result)
         code = 0 if result.ok else 1
         if transform:
-            code = max(code, build_changed(duckdb_path))
+            code = max(code, build_changed(target))
     return code
 
 
-def build_changed(duckdb_path: str | Path) -> int:
+def build_changed(target: str | Path | Warehouse) -> int:
     """dbt build (and reconcile, publish) of what changed since the last recorded build."""
-    build = freshness.plan(duckdb_path)
+    build = freshness.plan(target)
     if not build.needed:  # (a warehouse of an older version has no record: it builds)
         log.info("%s: the marts are current; dbt skipped", build.reason)
         return 0
     log.info("%s: dbt build %s", build.reason, build.select or "of every model")
-    code = _transform_and_reconcile(duckdb_path, build.select)
+    code = _transform_and_reconcile(target, build.select)
     if code == 0:
-        freshness.record(duckdb_path, build)
+        freshness.record(target, build)
     return code
 
 
-def demo(duckdb_path: str | Path, *, recording: Path | None = None, transform: bool = True) -> int:
+def demo(
+    target: str | Path | Warehouse, *, recording: Path | None = None, transform: bool = True
+) -> int:
     """Serve a recording on a free local port and refresh from it over HTTP."""
     from pipelines.recording import RecordingServer, bundled_recording_dir
 
@@ -70,14 +73,14 @@ def demo(duckdb_path: str | Path, *, recording: Path | None = None, transform: b
             force_start=True,
             report_periods=["day", "week", "month"],
         )
-        return refresh(duckdb_path, options, transform=transform)
+        return refresh(target, options, transform=transform)
 
 
-def _summarize(duckdb_path: str | Path, result: LoadResult) -> None:
+def _summarize(target: str | Path | Warehouse, result: LoadResult) -> None:
     tables = loaded_tables(result.rows)
     if result.rows.get("quarantine"):  # bad Live values: see README "Bad rows: quarantine"
         tables += f"; {result.rows['quarantine']} value(s) quarantined (matomo_raw.quarantine)"
-    log.info("loaded %s in %.1fs: %s", duckdb_path, result.seconds, tables)
+    log.info("loaded %s in %.1fs: %s", target, result.seconds, tables)
     for line in failure_lines(result.failures):
         log.error("%s", line)
     if result.failures:
@@ -132,8 +135,8 @@ def _natural(site: str) -> tuple[int, str]:
     return (int(site), "") if site.isdigit() else (0, site)
 
 
-def _transform_and_reconcile(duckdb_path: str | Path, select: str | None = None) -> int:
-    code = transform.build(duckdb_path, select=select, unit_tests=False)  # SQL is tested in CI
+def _transform_and_reconcile(target: str | Path | Warehouse, select: str | None = None) -> int:
+    code = transform.build(target, select=select, unit_tests=False)  # SQL is tested in CI
     if code:
         return code
-    return reconcile.run(duckdb_path) or publish.run(duckdb_path)
+    return reconcile.run(target) or publish.run(target)

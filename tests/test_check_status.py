@@ -112,6 +112,6 @@ def test_status(
     )
     assert "site 2 'Docs': last final day 2026-10-11; visits 476" in out
     assert "last load: 20" in out
-    assert "reports: 36 tables" in out
+    assert "reports: 39 tables" in out
     assert "  report_visits_summary_get: day to 2026-10-11 (14 rows)" in out
     assert "anomaly" not in out

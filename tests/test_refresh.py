@@ -114,7 +114,9 @@ class Spy:
         report, summarize, post = transform._report, workflow._summarize, requests.Session.post
 
         def spy_report(result: Any, seconds: float) -> int:
-            self.nodes.append({r.node.name for r in result.result or ()})
+            self.nodes.append(
+                {r.node.name for r in result.result or () if r.node.resource_type != "operation"}
+            )
             return report(result, seconds)
 
         def spy_summarize(path: Any, result: Any) -> None:

@@ -392,8 +392,8 @@ def test_plugin_deactivated_skips_its_reports(
     [line] = lines.matching("site 4: skipping", "INFO")
     assert (
         "not listed by its API.getReportMetadata: Actions.getSiteSearchKeywords/"
-        "getSiteSearchCategories, Events.getCategory/getAction/getName/"
-        "getName(segment=visitorType==new)" in line
+        "getSiteSearchCategories/getSiteSearchNoResultKeywords, "
+        "Events.getCategory/getAction/getName/getName(segment=visitorType==new)" in line
     )
     assert not query(db, "select * from matomo_raw.report_loads where method like 'Events.%'")
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pipelines import warehouse
 from pipelines.dates import parse_date
 from pipelines.errors import UserError, no_warehouse
 from pipelines.matomo import settings
+from pipelines.warehouse import Warehouse
 
 
 def add_duckdb_argument(parser: argparse.ArgumentParser) -> None:
@@ -15,7 +17,8 @@ def add_duckdb_argument(parser: argparse.ArgumentParser) -> None:
         "--duckdb",
         default=settings.DEFAULT_DUCKDB_PATH,
         metavar="PATH",
-        help=f"DuckDB file to load into (default: {settings.DEFAULT_DUCKDB_PATH})",
+        help=f"DuckDB file to load into (default: {settings.DEFAULT_DUCKDB_PATH}); with "
+        "warehouse.destination = postgres, only its folder is used (dlt and dbt working files)",
     )
 
 
@@ -63,9 +66,15 @@ def check_range(start: str | None, end: str | None) -> None:
         raise UserError(f"--end-date {end} is before --start-date {start}")
 
 
-def existing_warehouse(duckdb_path: str) -> Path:
-    """The --duckdb file of a command that reads a loaded warehouse; never creates one."""
-    path = Path(duckdb_path)
-    if not path.is_file():
-        raise no_warehouse(path)
-    return path
+def configured_warehouse(duckdb_path: str) -> Warehouse:
+    """The warehouse of the configuration (`warehouse.destination`): the --duckdb file, or
+    PostgreSQL."""
+    return warehouse.configured(duckdb_path)
+
+
+def existing_warehouse(duckdb_path: str) -> Warehouse:
+    """The warehouse of a command that reads a loaded one; never creates a DuckDB file."""
+    wh = warehouse.configured(duckdb_path)
+    if isinstance(wh, warehouse.DuckDbWarehouse) and not wh.path.is_file():
+        raise no_warehouse(Path(duckdb_path))
+    return wh

@@ -8,9 +8,10 @@ import sys
 
 import dlt
 
-from pipelines import preflight
+from pipelines import preflight, warehouse
 from pipelines.dates import to_utc
 from pipelines.errors import UserError, missing_config
+from pipelines.matomo import settings
 from pipelines.matomo.client import MatomoError
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,8 @@ Check that the pipeline can use the Matomo configured in [sources.matomo] (or --
   reports site N  VisitsSummary.get answers for the site's yesterday. Archiving itself cannot
                   be verified over the API (with browser archiving on, this request archives);
                   WARN when Live has visits for that day but the report counts none.
+  warehouse       (warehouse.destination = postgres) the database answers with the
+                  [destination.postgres] credentials
 One line per item: OK, WARN or FAIL and a detail. Exit 0 when all are OK, 1 otherwise.
 Nothing is written.
 """
@@ -78,8 +81,22 @@ def run(args: argparse.Namespace) -> int:
     except MatomoError as err:
         raise UserError(str(err)) from None
     verdicts = preflight.run_checks(client, [int(s) for s in site_ids or []] or None, now)
+    verdicts += _warehouse_verdicts()
     for verdict in verdicts:
         sys.stdout.write(verdict.line() + "\n")
     code = preflight.exit_code(verdicts)
     sys.stdout.write("all checks passed\n" if code == 0 else "some checks did not pass\n")
     return code
+
+
+def _warehouse_verdicts() -> list[preflight.Verdict]:
+    """PostgreSQL: can we connect? (A DuckDB file is created by the first run.)"""
+    wh = warehouse.configured(settings.DEFAULT_DUCKDB_PATH)
+    if wh.kind != "postgres":
+        return []
+    try:
+        with wh.connect(read_only=True) as con:
+            version = con.execute("select current_setting('server_version')").fetchone()[0]
+    except UserError as err:
+        return [preflight.Verdict("warehouse", preflight.FAIL, str(err))]
+    return [preflight.Verdict("warehouse", preflight.OK, f"{wh} (PostgreSQL {version})")]

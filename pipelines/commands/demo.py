@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from pipelines import workflow
-from pipelines.commands._common import add_duckdb_argument
+from pipelines.commands._common import add_duckdb_argument, configured_warehouse
 
 HELP = """\
 Serve a Matomo API recording (default: the bundled real recording of a Matomo 5 server, two
@@ -36,4 +36,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return workflow.demo(args.duckdb, recording=args.recording, transform=not args.no_transform)
+    return workflow.demo(
+        configured_warehouse(args.duckdb), recording=args.recording, transform=not args.no_transform
+    )

@@ -6,7 +6,12 @@ import argparse
 import logging
 
 from pipelines import workflow
-from pipelines.commands._common import add_duckdb_argument, add_range_arguments, check_range
+from pipelines.commands._common import (
+    add_duckdb_argument,
+    add_range_arguments,
+    check_range,
+    configured_warehouse,
+)
 from pipelines.runner import LoadOptions
 
 log = logging.getLogger(__name__)
@@ -51,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.demo_if_unconfigured and not (args.url or workflow.configured_url()):
         log.info("no Matomo configured (sources.matomo.url): loading the bundled sample")
-        return workflow.demo(args.duckdb, transform=not args.no_transform)
+        return workflow.demo(configured_warehouse(args.duckdb), transform=not args.no_transform)
     check_range(args.start_date, args.end_date)
     options = LoadOptions(
         url=args.url,
@@ -63,4 +68,6 @@ def run(args: argparse.Namespace) -> int:
         live=args.only in (None, "live"),
         reports=args.only in (None, "reports"),
     )
-    return workflow.refresh(args.duckdb, options, transform=not args.no_transform)
+    return workflow.refresh(
+        configured_warehouse(args.duckdb), options, transform=not args.no_transform
+    )

@@ -1,4 +1,4 @@
-"""`matomo-warehouse status`: what a warehouse holds, per site, read from the DuckDB file."""
+"""`matomo-warehouse status`: what a warehouse holds, per site, read from the warehouse."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ visit and action counts, the last successful load, and the
 anomalies recorded in matomo_raw.load_audit (duplicate visits dropped across pages, visits of
 another day, visits with truncated actions) and the values quarantined (matomo_raw.quarantine);
 then each report table with its last date.
-Read-only: opens the DuckDB file read-only and never contacts Matomo.
+Read-only: opens the warehouse read-only and never contacts Matomo.
 """
 
 RAW = settings.RAW_SCHEMA
@@ -42,20 +42,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    path = existing_warehouse(args.duckdb)
+    wh = existing_warehouse(args.duckdb)
     try:
-        con = duckdb.connect(str(path), read_only=True)
+        with wh.connect(read_only=True) as con:
+            lines = status_lines(con)
     except duckdb.Error as err:
-        raise explain(err) or UserError(f"cannot open {path}: {first_line(err)}") from None
-    try:
-        lines = status_lines(con)
-    finally:
-        con.close()
+        raise explain(err) or UserError(f"cannot open {wh}: {first_line(err)}") from None
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
 
 
-def status_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
+def status_lines(con: Any) -> list[str]:
     tables = _tables(con)
     if "_dlt_loads" not in tables:
         return [f"no data loaded yet (no {RAW} tables)"]
@@ -85,14 +82,14 @@ def status_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
     return lines
 
 
-def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+def _tables(con: Any) -> set[str]:
     rows = con.execute(
         "select table_name from information_schema.tables where table_schema = ?", [RAW]
     ).fetchall()
     return {r[0] for r in rows}
 
 
-def source_states(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+def source_states(con: Any) -> dict[str, Any]:
     """The `sources` part of the newest pipeline state committed to DuckDB: like dlt, only a
     state whose load completed (in `_dlt_loads` with status 0) counts; a run killed during its
     load step may have written its state row already."""
@@ -115,7 +112,7 @@ def source_states(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     return json.loads(json.dumps(sources, default=str))
 
 
-def _per_site(con: duckdb.DuckDBPyConnection, tables: set[str]) -> dict[int, dict[str, Any]]:
+def _per_site(con: Any, tables: set[str]) -> dict[int, dict[str, Any]]:
     out: dict[int, dict[str, Any]] = {}
     if "visits" in tables:
         for site, n, first, last in con.sql(
@@ -131,13 +128,13 @@ def _per_site(con: duckdb.DuckDBPyConnection, tables: set[str]) -> dict[int, dic
     return out
 
 
-def _site_names(con: duckdb.DuckDBPyConnection, tables: set[str]) -> dict[int, str]:
+def _site_names(con: Any, tables: set[str]) -> dict[int, str]:
     if "sites" not in tables:
         return {}
     return {int(i): str(n) for i, n in con.sql(f"select idsite, name from {RAW}.sites").fetchall()}
 
 
-def _anomalies(con: duckdb.DuckDBPyConnection, tables: set[str], site_id: int) -> list[str]:
+def _anomalies(con: Any, tables: set[str], site_id: int) -> list[str]:
     if "load_audit" not in tables:
         return []
     rows = con.execute(
@@ -163,15 +160,16 @@ def _anomalies(con: duckdb.DuckDBPyConnection, tables: set[str], site_id: int) -
     return out
 
 
-def _quarantined(con: duckdb.DuckDBPyConnection, tables: set[str], site_id: int) -> list[str]:
+def _quarantined(con: Any, tables: set[str], site_id: int) -> list[str]:
     """Values the latest read of each day quarantined (load_audit.quarantined_values)."""
     if "quarantine" not in tables:
         return []
     n, days = con.execute(
         f"""select sum(quarantined_values), count(*) from (
-              select quarantined_values from {RAW}.load_audit where id_site = ?
-              qualify row_number() over (partition by visit_date order by loaded_at desc) = 1
-            ) where quarantined_values > 0""",
+              select quarantined_values,
+                     row_number() over (partition by visit_date order by loaded_at desc) as nth
+              from {RAW}.load_audit where id_site = ?
+            ) as latest where nth = 1 and quarantined_values > 0""",
         [site_id],
     ).fetchone() or (0, 0)
     if not n:
@@ -179,7 +177,7 @@ def _quarantined(con: duckdb.DuckDBPyConnection, tables: set[str], site_id: int)
     return [f"  quarantined: {n} value(s) on {days} day(s) (see {RAW}.quarantine)"]
 
 
-def _report_lines(con: duckdb.DuckDBPyConnection, tables: set[str]) -> list[str]:
+def _report_lines(con: Any, tables: set[str]) -> list[str]:
     report_tables = sorted(t for t in tables if t.startswith("report_") and t != "report_loads")
     if not report_tables:
         return ["reports: none loaded"]

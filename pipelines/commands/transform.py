@@ -39,17 +39,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    existing_warehouse(args.duckdb)
-    with run_lock(args.duckdb):  # no load may land between the build and its record
-        loaded = freshness.plan(args.duckdb).load_id
-        freshness.forget(args.duckdb)  # `run` rebuilds all until a whole build succeeds again
+    wh = existing_warehouse(args.duckdb)
+    with run_lock(wh):  # no load may land between the build and its record
+        loaded = freshness.plan(wh).load_id
+        freshness.forget(wh)  # `run` rebuilds all until a whole build succeeds again
         code = transform.build(
-            args.duckdb,
+            wh,
             select=args.select,
             full_refresh=args.full_refresh,
             unit_tests=not args.no_unit_tests,
             strict_select=True,
         )
         if code == 0 and not args.select:
-            freshness.record(args.duckdb, freshness.BuildPlan(loaded, needed=True))
-        return code or publish.run(args.duckdb)
+            freshness.record(wh, freshness.BuildPlan(loaded, needed=True))
+        return code or publish.run(wh)

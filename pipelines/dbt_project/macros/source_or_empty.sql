@@ -29,7 +29,7 @@
 {% macro report_metric_columns(relation, keys) -%}
     {%- set metrics = [] -%}
     {%- set numeric_types = ['tinyint', 'smallint', 'integer', 'bigint', 'hugeint', 'ubigint', 'uinteger',
-                             'float', 'real', 'double', 'decimal', 'numeric'] -%}
+                             'float', 'real', 'double', 'double precision', 'decimal', 'numeric'] -%}
     {%- if execute and relation is not none -%}
         {%- for col in adapter.get_columns_in_relation(relation) -%}
             {%- if col.name | lower not in keys and not col.name.startswith('_')

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from typing import Any
+from urllib.parse import unquote
 
 from ..client import MatomoClient, MatomoError
 from ..sites import Site, offered_reports
@@ -106,6 +107,6 @@ def compact(specs: Iterable[ReportSpec]) -> str:
     for spec in specs:
         module, action = spec.method.split(".", 1)
         segment = f"segment={spec.segment}" if spec.segment else ""
-        variant = " ".join(part for part in (spec.report_params, segment) if part)
+        variant = " ".join(part for part in (unquote(spec.report_params), segment) if part)
         by_module.setdefault(module, []).append(f"{action}({variant})" if variant else action)
     return ", ".join(f"{module}.{'/'.join(actions)}" for module, actions in by_module.items())

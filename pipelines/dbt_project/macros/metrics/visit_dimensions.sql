@@ -11,7 +11,8 @@
     collide or skip). Two digits: `00`..`23`. -#}
 {% macro server_hour_label(utc_epoch, day, timezone) -%}
     {%- set day_start = date_epoch(day) -%}
-    {%- set utc_hour = "cast(floor(mod(" ~ utc_epoch ~ ", 86400) / 3600) as " ~ dbt.type_bigint() ~ ")" -%}
+    {#- (epochs are whole seconds; PostgreSQL's datediff in seconds is a double, and mod() takes integers) -#}
+    {%- set utc_hour = "cast(floor(mod(cast(" ~ utc_epoch ~ " as " ~ dbt.type_bigint() ~ "), 86400) / 3600) as " ~ dbt.type_bigint() ~ ")" -%}
     {#- local midnight is on the previous UTC date east of UTC (local clock ahead at UTC midnight) -#}
     {%- set east = epoch_to_local_timestamp(day_start, timezone) ~ " > cast(" ~ day ~ " as timestamp)" -%}
     {%- set instant = "(" ~ day_start ~ " - case when " ~ east ~ " then 86400 else 0 end + "
@@ -29,7 +30,7 @@
         ('int_matomo__visit_labels_devices', 'site_id', 'uniq_group'),
         ('int_matomo__visit_labels_time', 'site_id', 'uniq_group'),
         ('int_matomo__visit_labels_interest', 'site_id', 'uniq_group'),
-        ('int_matomo__visit_labels_lookups', 'site_id', 'label'),
+        ('int_matomo__visit_labels_lookups', 'site_id', 'uniq_group'),
     ] -%}
     {%- for model, site, uniq_group in models %}
     select {{ site }} as site_id, id_visit, matomo_report, label, {{ uniq_group }} as uniq_group

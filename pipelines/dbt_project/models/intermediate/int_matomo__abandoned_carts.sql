@@ -44,7 +44,7 @@ final as (
         c.action_position,
         c.action_local_at as cart_updated_local_at,
         c.action_local_date as cart_date,
-        coalesce(c.revenue, 0) as revenue,
+        cast(coalesce(c.revenue, 0) as {{ money_type() }}) as revenue,
         coalesce(c.items_quantity, 0) as items_quantity,
         c.dlt_load_id
     from last_cart as c

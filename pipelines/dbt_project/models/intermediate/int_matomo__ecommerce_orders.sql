@@ -36,11 +36,11 @@ final as (
         order_id,
         action_local_at as ordered_local_at,
         action_local_date as order_date,
-        coalesce(revenue, 0) as revenue,
-        coalesce(revenue_subtotal, 0) as revenue_subtotal,
-        coalesce(revenue_tax, 0) as revenue_tax,
-        coalesce(revenue_shipping, 0) as revenue_shipping,
-        coalesce(revenue_discount, 0) as revenue_discount,
+        cast(coalesce(revenue, 0) as {{ money_type() }}) as revenue,
+        cast(coalesce(revenue_subtotal, 0) as {{ money_type() }}) as revenue_subtotal,
+        cast(coalesce(revenue_tax, 0) as {{ money_type() }}) as revenue_tax,
+        cast(coalesce(revenue_shipping, 0) as {{ money_type() }}) as revenue_shipping,
+        cast(coalesce(revenue_discount, 0) as {{ money_type() }}) as revenue_discount,
         coalesce(items_quantity, 0) as items_quantity,
         dlt_load_id
     from ranked

@@ -43,7 +43,7 @@ final as (
         goal_name,
         action_local_at as converted_local_at,
         action_local_date as conversion_date,
-        coalesce(revenue, 0) as revenue,
+        cast(coalesce(revenue, 0) as {{ money_type() }}) as revenue,
         url as conversion_url,
         conversion_number_in_visit,
         dlt_load_id

@@ -10,6 +10,9 @@
   - DevicesDetection.getOsFamilies: GroupBy getOSFamilyFullName(config_os)
     (plugins/DevicesDetection/functions.php, DeviceDetector OperatingSystem::getOsFamily):
     `WIN` -> `Windows`, `IPA` -> `iOS`, `UBT` -> `GNU/Linux`; `UNK` and unmapped codes `Unknown`.
+  uniq_group is Matomo's SQL group inside the row: the code as stored (the archivers group by
+  location_country / location_browser_lang / config_os, then merge codes into one label and SUM
+  their unique visitors: iOS = uniques of IOS + uniques of IPA).
   A visit counts on its Matomo day (int_matomo__visits.visit_date: local day of the last action);
   the visit-dimension marts join this model on (site_id, id_visit) and group by (report, label).
 */
@@ -50,7 +53,8 @@ labels as (
         v.id_visit,
         'UserCountry.getCountry' as matomo_report,
         -- Intl_Country_<CODE> is looked up upper-cased: the code's case does not matter
-        coalesce(c.country_name, 'Unknown') as label
+        coalesce(c.country_name, 'Unknown') as label,
+        v.country_code as uniq_group
     from visits as v
     left join countries as c on c.country_code = lower(v.country_code)
 
@@ -61,7 +65,8 @@ labels as (
         v.id_visit,
         'UserLanguage.getLanguage',
         -- Matomo's language regex is lower-case only: `EN` is not English (no lower() here)
-        coalesce(l.language_name, 'Unknown')
+        coalesce(l.language_name, 'Unknown'),
+        v.language_code
     from visits as v
     left join languages as l on l.language_code = split_part(v.language_code, '-', 1)
 
@@ -71,7 +76,8 @@ labels as (
         v.id_site,
         v.id_visit,
         'DevicesDetection.getOsFamilies',
-        coalesce(o.os_family, 'Unknown')
+        coalesce(o.os_family, 'Unknown'),
+        v.operating_system_code
     from visits as v
     left join os_families as o on o.os_code = v.operating_system_code
 
@@ -81,5 +87,6 @@ select
     cast(id_site as {{ dbt.type_bigint() }}) as site_id,
     cast(id_visit as {{ dbt.type_bigint() }}) as id_visit,
     cast(matomo_report as {{ dbt.type_string() }}) as matomo_report,
-    cast(label as {{ dbt.type_string() }}) as label
+    cast(label as {{ dbt.type_string() }}) as label,
+    cast(coalesce(uniq_group, '') as {{ dbt.type_string() }}) as uniq_group
 from labels

@@ -48,7 +48,7 @@ final as (
         a.event_category,
         a.event_action,
         a.event_name,
-        cast(a.event_value as double) as event_value,
+        cast(a.event_value as {{ type_double() }}) as event_value,
         a.search_keyword,
         a.search_category,
         a.search_result_count,

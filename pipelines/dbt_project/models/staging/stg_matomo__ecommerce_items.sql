@@ -31,7 +31,7 @@ renamed as (
         item_sku as sku,
         item_name,
         nullif(item_category, '') as item_category,
-        {{ json_string_array('categories') }} as item_categories,
+        {{ stored_string_list('categories') }} as item_categories,
         coalesce(price, 0) as price,
         coalesce(quantity, 0) as quantity,
         _dlt_load_id as dlt_load_id

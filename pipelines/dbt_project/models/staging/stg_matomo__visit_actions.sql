@@ -81,7 +81,7 @@ renamed as (
         product_view_sku,
         product_view_name,
         product_view_price,
-        {{ json_string_array('product_view_categories') }} as product_view_categories,
+        {{ stored_string_list('product_view_categories') }} as product_view_categories,
         _dlt_load_id as dlt_load_id
     from source
 

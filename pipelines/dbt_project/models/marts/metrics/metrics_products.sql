@@ -79,9 +79,9 @@ item_slots as (
     cross join lateral (
         select 'sku' as dimension, 1 as slot, i.sku as label
         union all select 'name', 1, i.item_name
-        union all select 'category', 1, coalesce(e.item_categories[1], i.item_category)
+        union all select 'category', 1, coalesce({{ string_list_element('e.item_categories', 1) }}, i.item_category)
         {%- for slot in range(2, 6) %}
-        union all select 'category', {{ slot }}, e.item_categories[{{ slot }}]
+        union all select 'category', {{ slot }}, {{ string_list_element('e.item_categories', slot) }}
         {%- endfor %}
     ) as s
 
@@ -124,7 +124,7 @@ view_slots as (
         select 'sku' as dimension, 1 as slot, w.product_view_sku as label
         union all select 'name', 1, w.product_view_name
         {%- for slot in range(1, 6) %}
-        union all select 'category', {{ slot }}, w.categories[{{ slot }}]
+        union all select 'category', {{ slot }}, {{ string_list_element('w.categories', slot) }}
         {%- endfor %}
     ) as s
     where s.label is not null
