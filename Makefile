@@ -34,8 +34,10 @@ lint: $(STAMP)  ## ruff (check + format) and sqlfluff (dbt models)
 test: lint  ## lint, then every test
 	$(BIN)/pytest
 
-bench: $(STAMP)  ## benchmarks (not tests): prints a table, writes bench/out/results.json
-	$(BIN)/python -m bench
+VISITS ?= 200000
+BENCH_ARGS ?=
+bench: $(STAMP)  ## benchmarks (not tests): VISITS=1000000 SKIP_DBT=1 BENCH_ARGS=...
+	$(BIN)/python -m bench --visits $(VISITS) $(if $(SKIP_DBT),--skip-dbt) $(BENCH_ARGS)
 
 clean:  ## remove the venv, DuckDB files and dbt artifacts
 	rm -rf $(VENV) *.duckdb .*.dlt .*.dbt pipelines/dbt_project/target pipelines/dbt_project/logs .pytest_cache

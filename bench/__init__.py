@@ -11,8 +11,10 @@ One run generates (or reuses) synthetic recordings (`bench.synthetic`), serves t
 3. dbt build of all marts (skipped with a note while `pipelines.transform` is missing);
 4. incremental: a day later, the not-final day of each site is re-read, then dbt build again;
 5. no-op refresh: the same again with nothing new (load + dbt build);
-6. latency: a smaller recording served with `--latency-ms` per request; its wall time is set
-   against pages / concurrency x latency.
+6. latency (only with `--latency-ms`): a smaller recording served with that latency per
+   request; its wall time is set against pages / concurrency x latency.
+
+Default size 200k visits (4 sites x 60 days); `make bench VISITS=1000000 SKIP_DBT=1`.
 
 Prints a table (`bench.report`) and writes JSON (default bench/out/results.json). The steps
 are in `bench.steps`, the command line in `bench.__main__`.

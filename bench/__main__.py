@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bench.report import machine, render
+from bench.report import load_average, machine, render
 from bench.steps import CONCURRENCY, OUT_DIR, PAGE_SIZE, Size, bench_latency, bench_size
 
 
@@ -19,21 +19,23 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m bench",
         description=(
             "Benchmark the Live load against synthetic recordings (see BENCHMARKS.md). "
-            "1M visits: --visits 1000000 --sites 4 --days 60"
+            "Default 200k visits (4 sites x 60 days); 1M: --visits 1000000"
         ),
     )
-    parser.add_argument("--visits", type=int, default=50_000)
-    parser.add_argument("--sites", type=int, default=2)
-    parser.add_argument("--days", type=int, default=30)
+    parser.add_argument("--visits", type=int, default=200_000)
+    parser.add_argument("--sites", type=int, default=4)
+    parser.add_argument("--days", type=int, default=60)
     parser.add_argument(
         "--latency-ms",
         type=float,
-        default=150.0,
-        help="server latency of the latency run (0 = skip it)",
+        default=0.0,
+        help="server latency of a latency run (0 = skip it; e.g. 150)",
     )
     parser.add_argument("--latency-visits", type=int, default=7_200)
     parser.add_argument("--latency-days", type=int, default=180)
-    parser.add_argument("--skip-dbt", action="store_true")
+    parser.add_argument(
+        "--skip-dbt", action="store_true", help="no dbt builds (slow on a loaded machine)"
+    )
     parser.add_argument("--json", type=Path, default=OUT_DIR / "results.json")
     parser.add_argument(
         "--work", type=Path, default=OUT_DIR / "work", help="DuckDB files and dlt working dirs"
@@ -67,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.latency_ms > 0:
         size = Size(args.latency_visits, args.sites, args.latency_days)
         results["latency"] = bench_latency(size, args.latency_ms, args.work, args.data)
+    results["loadavg_end"] = load_average()
     print(render(results))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=1, default=str))

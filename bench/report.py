@@ -20,6 +20,7 @@ def machine() -> dict[str, Any]:
         "dlt": dlt.__version__,
         "duckdb": duckdb.__version__,
     }
+    info["loadavg_start"] = load_average()
     try:
         with open("/proc/meminfo") as fh:
             info["mem_gb"] = round(int(fh.readline().split()[1]) / 1024 / 1024, 1)
@@ -29,6 +30,14 @@ def machine() -> dict[str, Any]:
     except OSError:
         pass
     return info
+
+
+def load_average() -> list[float] | None:
+    """1, 5 and 15 minute load averages (the machine is shared: ratios, not seconds)."""
+    try:
+        return [round(x, 1) for x in os.getloadavg()]
+    except OSError:
+        return None
 
 
 def _fmt(value: Any, unit: str = "", digits: int = 1) -> str:
@@ -45,7 +54,21 @@ def _secs(step: dict[str, Any]) -> str:
     text = _fmt(step.get("seconds"), " s")
     if step.get("exit_code"):
         text += f" (exit {step['exit_code']})"
+    if step.get("peak_rss_mb"):
+        text += f", {_fmt(step['peak_rss_mb'], ' MB', 0)}"
     return text
+
+
+def _issue_row(r: dict[str, Any]) -> str:
+    """The row of issue 14's table: visits | this project | floor, and the dbt columns."""
+    load, floor = r["load"], r["floor"]
+    return (
+        f"  | {r['size']['visits']:,} | {_fmt(load['seconds'], ' s')}, "
+        f"{_fmt(load['peak_rss_mb'], ' MB', 0)} peak | {_fmt(floor['seconds'], ' s')}, "
+        f"{_fmt(floor['peak_rss_mb'], ' MB', 0)} | ratio {_fmt(r['ratio_to_floor'], 'x', 2)} "
+        f"(CPU {_fmt(r['cpu_ratio_to_floor'], 'x', 2)}) | dbt full {_secs(r['dbt'])}, "
+        f"incremental {_secs(r['incremental_dbt'])} | no-op load {_secs(r['noop_load'])} |"
+    )
 
 
 def _size_lines(r: dict[str, Any]) -> list[str]:
@@ -59,7 +82,7 @@ def _size_lines(r: dict[str, Any]) -> list[str]:
         f"{_fmt(r['floor']['seconds'], ' s'):>12}   {r['floor']['pages']} pages, "
         f"peak RSS {_fmt(r['floor']['peak_rss_mb'], ' MB', 0)}",
         f"  load (extract+normalize+load)       {_fmt(load['seconds'], ' s'):>12}   "
-        f"extract {_fmt(steps.get('extract'), ' s')}, normalize "
+        f"last chunk: extract {_fmt(steps.get('extract'), ' s')}, normalize "
         f"{_fmt(steps.get('normalize'), ' s')}, load {_fmt(steps.get('load'), ' s')}",
         f"  throughput                          {_fmt(r['visits_per_s'], ' visits/s', 0)}"
         f", {_fmt(r['rows_per_s'], ' rows/s', 0)}",
@@ -80,6 +103,7 @@ def _size_lines(r: dict[str, Any]) -> list[str]:
     ]
     if r["dbt"].get("skipped"):
         lines.append(f"  note: dbt skipped: {r['dbt']['skipped']}")
+    lines += ["  issue 14 row (visits | load | floor | ratio | dbt | no-op):", _issue_row(r)]
     return lines
 
 
@@ -99,7 +123,11 @@ def _latency_lines(lat: dict[str, Any]) -> list[str]:
 
 
 def render(results: dict[str, Any]) -> str:
-    lines = []
+    m = results["machine"]
+    lines = [
+        f"machine: {m.get('cpus')} CPUs, load average at start {m.get('loadavg_start')}, "
+        f"at end {results.get('loadavg_end')}"
+    ]
     for r in results["sizes"]:
         lines += _size_lines(r)
     lat = results.get("latency")

@@ -149,8 +149,9 @@ def _table(
     typed are appended to `bad` as (row index, column, raw value, reason)."""
     import pyarrow as pa
 
+    raw = _transpose(rows)
     keys: dict[str, str] = {}  # column -> raw key
-    for key in dict.fromkeys(chain.from_iterable(rows)):
+    for key in raw:
         if key not in drop:
             keys.setdefault(column_name(key), key)
     arrays: list[Any] = []
@@ -160,18 +161,45 @@ def _table(
             values = computed[name]
         else:
             key = keys.get(name)
-            values = [row.get(key) for row in rows] if key else [None] * len(rows)
+            values = raw[key] if key else [None] * len(rows)
         arrays.append(_column(values, column, name, bad))
         fields.append(pa.field(name, _arrow_type(column), nullable=column.get("nullable", True)))
     for name, key in sorted(keys.items()):
         if name in columns:
             continue
-        values = [row.get(key) for row in rows]
+        values = raw[key]
         if all(v is None for v in values):
             continue  # like dlt: no column for a field that is always null
         arrays.append(_column(values, {"data_type": "text"}, name, bad))
         fields.append(pa.field(name, pa.string()))
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+def _transpose(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Each key of `rows` (first seen first) with its value per row (None where absent): rows
+    with the same keys in the same order (Live visits, actions of one type) are transposed
+    by `zip`, in C, instead of one `dict.get` per row and column (~20% of the typing)."""
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for index, signature in enumerate(map(tuple, rows)):
+        groups.setdefault(signature, []).append(index)
+    keys = dict.fromkeys(chain.from_iterable(groups))
+    if len(groups) == 1:
+        (signature,) = groups
+        values = zip(*map(dict.values, rows), strict=True)
+        return dict(zip(signature, map(list, values), strict=True))
+    columns: dict[str, list[Any]] = {key: [] for key in keys}
+    order: list[int] = []
+    for signature, indices in groups.items():
+        order.extend(indices)
+        group = [rows[i] for i in indices]
+        present = dict(zip(signature, zip(*map(dict.values, group), strict=True), strict=True))
+        absent = (None,) * len(indices)
+        for key, values in columns.items():
+            values.extend(present.get(key, absent))
+    position = [0] * len(order)  # row index -> its place in the grouped order
+    for place, index in enumerate(order):
+        position[index] = place
+    return {key: [values[p] for p in position] for key, values in columns.items()}
 
 
 def _column(
