@@ -79,6 +79,24 @@ def test_every_cell_is_explained(recording: str, request, capsys) -> None:
     assert "TOTAL" in out and "unexplained" in out
 
 
+def test_user_id_login_explains_row_uniques(built) -> None:
+    """Visit 114 (site 1, 2026-10-05) logged in as user-1010008@example.com mid-visit: Matomo
+    counts its cookie idvisitor and the user's on `/` (52), Live shows one visitor (51)."""
+    with duckdb.connect(str(built), read_only=True) as con:
+        row = con.execute(
+            "select matomo_value, mart_value, status from matomo_audit.reconciliation "
+            "where site_id = 1 and period = 'day' and date = '2026-10-05' "
+            "and matomo_report = 'Actions.getPageUrls' and label = '/' "
+            "and metric = 'nb_uniq_visitors'"
+        ).fetchone()
+        logins = con.execute(
+            "select count(*) from matomo.fct_visits where site_id = 1 and visit_id = 114 "
+            "and user_id = 'user-1010008@example.com'"
+        ).fetchone()[0]
+    assert row == (52, 51, "explained_user_id_login")
+    assert logins == 1
+
+
 def test_keywords_are_distinct_over_the_period(month) -> None:
     """Actions.get nb_keywords of a week/month is the distinct keywords of the period (the
     issue's 10, not the 57 a sum of days gives): compared, and smaller than the day sum."""

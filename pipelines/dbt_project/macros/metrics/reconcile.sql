@@ -130,3 +130,12 @@
         'Actions.getExitPageUrls': 'Actions.getPageUrls',
     }) }}
 {%- endmacro %}
+
+{#- Metric marts whose unique-visitor counts are, like Matomo's, distinct idvisitor over the
+    action rows (log_link_visit_action) of each row: a visit whose user logged in counts its
+    cookie idvisitor (earlier actions) and the user's (later) in Matomo, only the latter
+    (Live's visitorId) in the mart. Visit-based reports count log_visit's, the final one. -#}
+{% macro action_uniq_marts() -%}
+    {{ return(['metrics_pages', 'metrics_downloads_outlinks', 'metrics_events', 'metrics_contents',
+               'metrics_products']) }}
+{%- endmacro %}

@@ -21,6 +21,11 @@
   - explained_truncated_actions: a visit of the period's days had its action list truncated
     by Live;
   - explained_quarantined: the latest load of one of the period's days quarantined values;
+  - explained_user_id_login: a unique-visitor count of a row of an action-based report
+    (macro action_uniq_marts) where Matomo counts at most as many more than the mart as the
+    period's days have visits with a user id: Matomo rewrites a visit's idvisitor when the
+    user logs in, but its earlier action rows keep the cookie's, and these reports count
+    distinct idvisitor over action rows; Live shows only the final visitorId;
   - mismatch / missing_in_mart / missing_in_matomo: unexplained (a value on one side only is
     a mismatch when both sides have the row).
 */
@@ -266,6 +271,17 @@ quarantined_periods as (
 
 ),
 
+user_id_periods as (
+
+    -- visits with a user id per period: each may count one extra visitor in Matomo's row
+    select p.site_id, p.period, p.date, count(*) as user_id_visits
+    from {{ ref('int_metrics__periods') }} as p
+    inner join {{ ref('int_matomo__visits') }} as v on v.id_site = p.site_id and v.visit_date = p.day
+    where v.user_id is not null
+    group by p.site_id, p.period, p.date
+
+),
+
 statuses as (
 
     select
@@ -292,6 +308,14 @@ statuses as (
             when f.is_folded and not f.is_additive then 'explained_truncated_others'
             when t.site_id is not null then 'explained_truncated_actions'
             when q.site_id is not null then 'explained_quarantined'
+            when f.mart in (
+                {%- for m in action_uniq_marts() %}
+                '{{ m }}'{{ ',' if not loop.last }}
+                {%- endfor %}
+            )
+                and f.metric like '%nb\_uniq\_visitors' escape '\' and not f.is_summary_row
+                and f.matomo_value > f.mart_value and f.matomo_value - f.mart_value <= u.user_id_visits
+                then 'explained_user_id_login'
             when not f.mart_row then 'missing_in_mart'
             when not f.matomo_row then 'missing_in_matomo'
             else 'mismatch'
@@ -299,6 +323,7 @@ statuses as (
     from folded as f
     left join truncated_periods as t on t.site_id = f.site_id and t.period = f.period and t.date = f.date
     left join quarantined_periods as q on q.site_id = f.site_id and q.period = f.period and q.date = f.date
+    left join user_id_periods as u on u.site_id = f.site_id and u.period = f.period and u.date = f.date
 
 )
 
