@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pipelines import dashboard
+from pipelines import dashboard, warehouse
 from pipelines.commands._common import add_duckdb_argument, existing_warehouse
+from pipelines.errors import UserError
 
 HELP = """\
 Render a static HTML dashboard (index.html and one page per site) from the marts published
@@ -34,8 +35,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    warehouse = existing_warehouse(args.duckdb)
-    out = Path(args.out) if args.out else warehouse.resolve().parent / "dashboard"
-    pages = dashboard.build(warehouse, out)
+    wh = existing_warehouse(args.duckdb)
+    if not isinstance(wh, warehouse.DuckDbWarehouse):
+        raise UserError(
+            "dashboard reads the DuckDB file published for BI tools; with "
+            "warehouse.destination = postgres it is not available yet (query the marts directly)"
+        )
+    out = Path(args.out) if args.out else wh.folder / "dashboard"
+    pages = dashboard.build(wh.path, out)
     print(f"dashboard: {out / pages[0].name}")
     return 0
