@@ -126,7 +126,7 @@ def test_all_sites_load_with_one_line_per_shape(
     not_listed = (
         "Actions.getSiteSearchKeywords/getSiteSearchCategories/getSiteSearchNoResultKeywords"
     )
-    custom = "CustomDimensions.getCustomDimension(idDimension=%2A)"
+    custom = "CustomDimensions.getCustomDimension(idDimension=*)"
     assert skipped[4][0] == (
         "site 4: skipping 10 report(s) it does not offer: not listed by its "
         f"API.getReportMetadata: {not_listed}, {custom}; {no_shop}"
