@@ -17,6 +17,7 @@ U = TypeVar("U")
 P = TypeVar("P")
 
 _DONE = object()
+_PREFIX = "matomo-fetch"
 
 
 class _Run:
@@ -87,7 +88,7 @@ def ordered_pages(
         return
     run = _Run(on_error)
     channels = [_Channel[P](queue_pages, run) for _ in units]
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="matomo-fetch")
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=_PREFIX)
     try:
         for unit, channel in zip(units, channels, strict=True):
             pool.submit(_produce, produce, unit, channel)
@@ -95,7 +96,10 @@ def ordered_pages(
             yield unit, _drain(channel)
     finally:
         run.cancelled.set()
-        pool.shutdown(wait=True, cancel_futures=True)
+        # an unfinished generator (Ctrl-C) is closed by the garbage collector in whichever
+        # thread it runs, possibly one of the pool's, which cannot wait for itself
+        in_pool = threading.current_thread().name.startswith(_PREFIX)
+        pool.shutdown(wait=not in_pool, cancel_futures=True)
 
 
 def _drain(channel: _Channel[P]) -> Iterator[P]:
