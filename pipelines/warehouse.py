@@ -69,7 +69,7 @@ class DuckDbWarehouse(Warehouse):
     def __init__(self, path: str | Path):
         self.path = warehouse_path(path)
         self.folder, self.stem = self.path.parent, self.path.stem
-        self.memory_limit = duckdb_memory_limit()
+        self.memory_limit, self.dbt_memory_limit = duckdb_memory_limits()
 
     def __str__(self) -> str:
         return str(self.path)
@@ -96,17 +96,27 @@ class DuckDbWarehouse(Warehouse):
 
     def dbt_env(self) -> dict[str, str]:
         env = {DBT_TARGET_ENV: "dev", DUCKDB_ENV: str(self.path)}
-        if self.memory_limit:
-            env[MEMORY_LIMIT_ENV] = self.memory_limit
+        if self.dbt_memory_limit:
+            env[MEMORY_LIMIT_ENV] = self.dbt_memory_limit
         return env
 
 
-def duckdb_memory_limit() -> str | None:
-    """`warehouse.duckdb_memory_limit` as DuckDB reads it ("256MB", "2GB", "1.5GiB"; "-1" = no
-    limit), default `settings.DEFAULT_DUCKDB_MEMORY_LIMIT`; None ("") = DuckDB's own default
-    (80% of RAM). A value DuckDB refuses is one clear error before anything runs."""
+def duckdb_memory_limits() -> tuple[str | None, str | None]:
+    """DuckDB's memory limit for (the loader, dbt): `warehouse.duckdb_memory_limit` for both;
+    unset, the defaults of each (`settings.DEFAULT_DUCKDB_MEMORY_LIMIT` / `_DBT_`: dbt's
+    count(distinct) and windows do not spill)."""
     value = dlt.config.get(MEMORY_LIMIT_KEY)
-    text = str(settings.DEFAULT_DUCKDB_MEMORY_LIMIT if value is None else value).strip()
+    if value is None:
+        return settings.DEFAULT_DUCKDB_MEMORY_LIMIT, settings.DEFAULT_DBT_MEMORY_LIMIT
+    limit = duckdb_memory_limit(str(value))
+    return limit, limit
+
+
+def duckdb_memory_limit(value: str) -> str | None:
+    """`value` as DuckDB reads it ("256MB", "2GB", "1.5GiB"; "-1" = no limit); None ("") =
+    DuckDB's own default (80% of RAM). A value DuckDB refuses is one clear error before
+    anything runs."""
+    text = value.strip()
     if not text:
         return None
     import duckdb

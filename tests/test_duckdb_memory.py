@@ -55,6 +55,8 @@ def test_loader_connection_and_dbt_get_the_limit(
     db = tmp_path / "w.duckdb"
     assert reported(db, "memory_limit") == duckdb_says(settings.DEFAULT_DUCKDB_MEMORY_LIMIT)
     assert reported(db, "threads") == "1"
+    defaults = warehouse.DuckDbWarehouse(db).dbt_env()
+    assert defaults[warehouse.MEMORY_LIMIT_ENV] == settings.DEFAULT_DBT_MEMORY_LIMIT  # unset
     monkeypatch.setenv(KEY_ENV, "300MB")
     assert reported(db, "memory_limit") == duckdb_says("300MB") != duckdb_says("256MB")
     wh = warehouse.DuckDbWarehouse(db)

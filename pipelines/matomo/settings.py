@@ -39,6 +39,8 @@ DUCKDB_LOAD_CONFIG = {"preserve_insertion_order": False, "threads": 1}
 # DuckDB's memory limit (loader and dbt) unless `[warehouse] duckdb_memory_limit` says
 # otherwise: a 50k-visit chunk's merge fits with room to spare (it needs ~200MB)
 DEFAULT_DUCKDB_MEMORY_LIMIT = "256MB"
+# and dbt's (its count(distinct) and windows do not spill: 256MB fails at 200k visits)
+DEFAULT_DBT_MEMORY_LIMIT = "1GB"
 
 # Reporting API
 DEFAULT_REPORT_LOOKBACK_DAYS = 3
