@@ -7,6 +7,9 @@
   packages of the last trace are kept (what `dlt pipeline <name> trace` / `load-package` show).
 - `marts-current` beside the pipeline folder: the marker file of earlier versions (whether the
   marts are current is now derived from the load ids, see `freshness`).
+- rows an interrupted load appended (`undo_unfinished_appends`): dlt replays the load jobs of
+  an unfinished package that were not recorded as done, and an appending job may have copied
+  its rows already; they are deleted first, so the replay adds them once.
 
 Called under the run lock only, so no other process is extracting or loading.
 """
@@ -14,12 +17,17 @@ Called under the run lock only, so no other process is extracting or loading.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from pathlib import Path
 
 import dlt
+from dlt.common.storages.load_package import ParsedLoadJobFileName
 
 log = logging.getLogger(__name__)
+
+# Tables a Live load may append to (`live.days.load_plans`)
+APPENDED_TABLES = frozenset({"visits", "visit_actions", "ecommerce_items"})
 
 EXTRACTED = "extracted"
 OLD_MARKER = "marts-current"
@@ -55,3 +63,49 @@ def _last_trace_load_ids(pipeline: dlt.Pipeline) -> set[str]:
     trace = pipeline.last_trace
     info = trace.last_load_info if trace else None
     return set(info.loads_ids) if info else set()
+
+
+def undo_unfinished_appends(pipeline: dlt.Pipeline) -> None:
+    """Before dlt replays unfinished load packages: delete what their appending jobs that will
+    run again (started, no outcome recorded) may have written. Each row is matched by the
+    `_dlt_id` its job file carries (unique per row), so rows of the package's completed jobs
+    stay. Only DuckDB appends (parquet jobs); other warehouses merge."""
+    packages = pipeline._get_load_storage().normalized_packages
+    for load_id in pipeline.list_normalized_load_packages():
+        tables = packages.load_schema(load_id).tables
+        for path in packages.list_started_jobs(load_id):
+            job = ParsedLoadJobFileName.parse(path)
+            appended = tables.get(job.table_name, {}).get("write_disposition") == "append"
+            if (
+                appended
+                and job.table_name in APPENDED_TABLES
+                and job.file_format == "parquet"
+                and packages.load_pending_transition(load_id, os.path.basename(path)) is None
+            ):
+                file = packages.storage.make_full_path(path)
+                _delete_rows_of(pipeline, job.table_name, load_id, file)
+
+
+def _delete_rows_of(pipeline: dlt.Pipeline, table: str, load_id: str, file: str) -> None:
+    with pipeline.sql_client() as client:
+        qualified = client.make_qualified_table_name(table)
+        if not client.has_dataset():
+            return
+        exists = client.execute_sql(
+            "select count(*) from information_schema.tables where table_schema = %s "
+            "and table_name = %s",
+            client.dataset_name,
+            table,
+        )[0][0]
+        if not exists:
+            return
+        rows = client.execute_sql(
+            f"delete from {qualified} where _dlt_load_id = %s and _dlt_id in "
+            "(select _dlt_id from read_parquet(%s))",
+            load_id,
+            file,
+        )
+    log.warning(
+        "load %s was interrupted: removed %s row(s) of %s its replay writes again",
+        load_id, rows[0][0] if rows else 0, table,
+    )  # fmt: skip

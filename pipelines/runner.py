@@ -160,6 +160,7 @@ def load(target: str | Path | Warehouse, options: LoadOptions) -> LoadResult:
     started = time.monotonic()
     run = options.run_context(result.failures)
     wh = warehouse.resolve(target)
+    run.append_new_days = wh.kind == "duckdb"  # see leftovers.undo_unfinished_appends
     with run_lock(wh):
         pipeline = pipeline_for(wh)
         leftovers.remove_dead_extracts(pipeline)
@@ -200,6 +201,7 @@ def _run(pipeline: dlt.Pipeline, source: Any, result: LoadResult, file_format: A
             # An earlier run died after extracting (killed, crashed, disk full): finish loading
             # its package first. dlt's run() would load it *instead of* extracting `source`.
             log.warning("finishing the load of an interrupted earlier run first")
+            leftovers.undo_unfinished_appends(pipeline)
             pipeline.run()
         info = pipeline.run(source, loader_file_format=file_format)
     except PipelineStepFailed as exc:
