@@ -164,6 +164,7 @@ def load(target: str | Path | Warehouse, options: LoadOptions) -> LoadResult:
     with run_lock(wh):
         pipeline = pipeline_for(wh)
         leftovers.remove_dead_extracts(pipeline)
+        leftovers.drop_superseded(pipeline)  # a run killed right after its load
         for source in _sources(options, run):  # all built (checked) first
             _run(pipeline, source, result, wh.loader_file_format)
             while source.name == "matomo" and run.chunks.more:  # a long backfill: next chunk
@@ -206,6 +207,7 @@ def _run(pipeline: dlt.Pipeline, source: Any, result: LoadResult, file_format: A
         info = pipeline.run(source, loader_file_format=file_format)
     except PipelineStepFailed as exc:
         raise _unwrap(exc) from None
+    leftovers.drop_superseded(pipeline)
     log.debug("%s", info)
     normalized = pipeline.last_trace.last_normalize_info if pipeline.last_trace else None
     counts = normalized.row_counts if normalized else {}
