@@ -234,9 +234,9 @@ def test_a_visit_listed_under_two_days_is_loaded_once(
         run_live(two, server.url, final, end_date=MOVED_FROM)
         with pytest.MonkeyPatch.context() as mp:
             mp.setattr(leftovers, "drop_superseded", lambda pipeline: None)
-            run_live(two, server.url, final, end_date="2026-10-11")
+            run_live(two, server.url, final, end_date=MOVED_TO)  # killed after its load
         assert duplicate_keys(two)["visit_actions"] == n_actions - 1  # and its visit row
-        run_live(two, server.url, final, end_date="2026-10-11")  # nothing new to read
+        run_live(two, server.url, final, end_date="2026-10-11")
     assert duplicate_keys(two) == {}
     assert query(two, f"select visit_date::varchar {one}") == [(MOVED_TO,)]
     actions = "select count(*) from matomo_raw.visit_actions where id_site = 1 and id_visit = "
