@@ -155,6 +155,10 @@ def test_state_says_when_a_site_may_append() -> None:
     reads, append = days.load_plans([plan], state, True)
     assert append and reads[0].days == _days(5, 6)  # not-final 10-07 left for a later load
     assert days.load_plans([plan], state, False) == ([plan], False)  # PostgreSQL
+    today = days.DayPlan(site=dataclasses.replace(site, id=2), days=_days(7), final=(False,))
+    reads, append = days.load_plans([plan, today], state, True)
+    assert append and reads[1].days == ()  # site 2 waits until site 1's final days are read
+    assert days.load_plans([today], state, True) == ([today], False)  # only not-final left
     days.record_day(state, site, _days(5)[0], True)
     days.record_day(state, site, _days(6)[0], True)
     assert state["1"]["settled"] == {"through": "2026-10-06", "timezone": "UTC"}

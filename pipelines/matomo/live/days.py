@@ -119,11 +119,9 @@ def _fresh(state: dict[str, Any], site: Site) -> bool:
     return not set(state.get(str(site.id), {})) - {LIVE_OFF_KEY}
 
 
-def _new_and_closed(state: dict[str, Any], plan: DayPlan) -> bool:
-    """The plan starts with a final day after every day loaded for the site, all loaded when
-    final in the same timezone: none of its visits can already be in the warehouse."""
-    if not plan.final[0]:
-        return False
+def _new(state: dict[str, Any], plan: DayPlan) -> bool:
+    """The plan starts after every day loaded for the site, all loaded when final in the same
+    timezone: none of the visits of its final days can already be in the warehouse."""
     if _fresh(state, plan.site):
         return True
     settled = state[str(plan.site.id)].get(SETTLED_KEY)
@@ -139,12 +137,16 @@ def load_plans(
 ) -> tuple[list[DayPlan], bool]:
     """The plans one load reads and whether it appends the Live tables instead of merging.
 
-    It appends when every site with days to read starts with a final day no earlier load
-    read (`_new_and_closed`); it then reads only the final days (a visit of a day not final
-    may still move to the next day's list) and leaves the rest of the plans to a later load
-    of the run, which merges. Otherwise every plan is read whole, merged as before."""
+    It appends when every site with days to read starts after all its loaded days (`_new`)
+    and some site starts with a final day; it then reads only the final days (a visit of a
+    day not final may still move to the next day's list) and leaves the others to a later
+    load of the run, which merges them. Otherwise every plan is read whole and merged."""
     reading = [p for p in plans if p.days]
-    if not allow_append or not reading or not all(_new_and_closed(state, p) for p in reading):
+    if (
+        not allow_append
+        or not all(_new(state, p) for p in reading)
+        or not any(p.final[0] for p in reading)
+    ):
         return plans, False
     return [_final_days(p) for p in plans], True
 
