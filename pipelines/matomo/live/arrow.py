@@ -66,19 +66,22 @@ def _table(
 
 
 def _utc(epochs: list[Any]) -> Any:
-    """Epoch seconds (ids and times of screened visits: integers) as UTC timestamps."""
+    """Epoch seconds (of screened visits: integers, maybe as text) as UTC timestamps."""
+    try:
+        return _utc_bulk(epochs)
+    except BULK_ERRORS:
+        return arrow_column([_utc_one(ts) for ts in epochs], {"data_type": "timestamp"})
+
+
+def _utc_bulk(epochs: list[Any]) -> Any:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    column = {"data_type": "timestamp"}
-    try:
-        seconds = pa.array(epochs)
-        if not (pa.types.is_integer(seconds.type) or pa.types.is_null(seconds.type)):
-            raise TypeError(seconds.type)
-        micros = pc.multiply_checked(seconds.cast(pa.int64()), 1_000_000)
-        return micros.cast(arrow_type(column))
-    except BULK_ERRORS:
-        return arrow_column([_utc_one(ts) for ts in epochs], column)
+    seconds = pa.array(epochs)
+    if not (pa.types.is_integer(seconds.type) or pa.types.is_null(seconds.type)):
+        raise TypeError(seconds.type)
+    micros = pc.multiply_checked(seconds.cast(pa.int64()), 1_000_000)
+    return micros.cast(pa.timestamp("us", tz="UTC"))
 
 
 def _utc_one(ts: Any) -> dt.datetime | None:
