@@ -54,11 +54,12 @@ def pipeline_for(target: str | Path | Warehouse) -> dlt.Pipeline:
 
 def configure_dlt() -> None:
     """dlt's process-wide settings for our sources (idempotent). The Live tables are yielded as
-    arrow tables: make dlt add `_dlt_load_id` (the dbt models read it) and `_dlt_id` (NOT NULL
-    in tables loaded by earlier versions) to them, as it does to rows. Also set in
-    .dlt/config.toml; an explicit setting wins."""
-    for key in ("ADD_DLT_LOAD_ID", "ADD_DLT_ID"):
-        os.environ.setdefault(f"NORMALIZE__PARQUET_NORMALIZER__{key}", "true")
+    arrow tables: make dlt add `_dlt_load_id` (the dbt models read it) to them at extract, as
+    it does to rows. They carry their own `_dlt_id` (`live.columns.ROW_ID`), so dlt's
+    normalize imports their parquet files as they are instead of rewriting each one to add
+    it (a second `_dlt_id` would break the load: not configurable)."""
+    os.environ.setdefault("NORMALIZE__PARQUET_NORMALIZER__ADD_DLT_LOAD_ID", "true")
+    os.environ["NORMALIZE__PARQUET_NORMALIZER__ADD_DLT_ID"] = "false"
     dlt_logger = logging.getLogger("dlt")
     if not any(isinstance(f, _JsonHintNotice) for f in dlt_logger.filters):
         dlt_logger.addFilter(_JsonHintNotice())
