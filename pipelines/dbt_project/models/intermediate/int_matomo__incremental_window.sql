@@ -74,32 +74,24 @@ visits_localized as (
 {%- for model_name in visit_models + metric_models %}
 {%- set relation = incremental_relation(model_name) %}
 {%- if relation is not none %}
-{%- do built.append((model_name, relation, seen_load_id(relation))) %}
+{%- do built.append((model_name, relation)) %}
 {%- endif %}
 {%- endfor %}
+{#- the newest load id already in each model, read once now (literals below) -#}
+{%- set seen = seen_load_ids(built) %}
+{%- set newer_than = seen.values() | reject('equalto', '') | list | sort | first %}
 {%- if built %}
 
--- the newest load id already in each incremental model, read once
-seen as (
-    {%- for model_name, relation, seen in built %}
-    select '{{ model_name }}' as model_name, {{ seen }} as load_id
-    {{- '\n    union all' if not loop.last }}
-    {%- endfor %}
-
-),
-
--- every visit with a visit or action row newer than the oldest of them: one scan of the raw
--- rows for all models; a model's changed visits are those whose newest load id is newer than
--- its own (the loader rewrites a whole visit with one new load id)
+-- every visit with a visit or action row newer than the oldest of the models' newest load ids:
+-- one scan of the raw rows for all models; a model's changed visits are those whose newest
+-- load id is newer than its own (the loader rewrites a whole visit with one new load id)
 visit_loads as (
 
     select id_site, id_visit, max(dlt_load_id) as load_id
     from (
-        select id_site, id_visit, dlt_load_id from visits
-        where dlt_load_id > (select min(load_id) from seen)
+        select id_site, id_visit, dlt_load_id from visits where dlt_load_id > '{{ newer_than or '' }}'
         union all
-        select id_site, id_visit, dlt_load_id from actions
-        where dlt_load_id > (select min(load_id) from seen)
+        select id_site, id_visit, dlt_load_id from actions where dlt_load_id > '{{ newer_than or '' }}'
     ) as newer
     group by id_site, id_visit
 
@@ -129,14 +121,18 @@ windows as (
         cast(null as {{ dbt.type_bigint() }}) as id_visit,
         cast(null as date) as day
     where false
-    {%- for model_name, relation, _ in built %}
-    {%- set seen = "(select load_id from seen where model_name = '" ~ model_name ~ "')" %}
+    {%- for model_name, relation in built %}
+    {%- set model_seen = seen.get(model_name, '') %}
 
     union all
-    -- {{ model_name }}: visits changed since its newest load id
+    -- {{ model_name }}: visits changed since its newest load id {{ model_seen or '(none: all)' }}
     select '{{ model_name }}', 'changed_visit', id_site, id_visit, null
+    {%- if model_seen %}
     from visit_loads
-    where load_id > {{ seen }}
+    where load_id > '{{ model_seen }}'
+    {%- else %}
+    from (select id_site, id_visit from visits union select id_site, id_visit from actions) as every_visit
+    {%- endif %}
     {%- if model_name in since_models %}
 
     union all
@@ -157,18 +153,26 @@ windows as (
         ),
         cast('0001-01-01' as date)
     )
+    {%- if model_seen %}
 
     union
     select '{{ model_name }}', 'reprocess_day', d.site_id, null, d.day
     from loaded_days as d
     inner join (
-        select id_site, visit_date as day from load_audit where dlt_load_id > {{ seen }}
+        select id_site, visit_date as day from load_audit where dlt_load_id > '{{ model_seen }}'
         union
         select t.id_site, t.day
         from touched_days as t
         inner join visit_loads as l on l.id_site = t.id_site and l.id_visit = t.id_visit
-        where l.load_id > {{ seen }}
+        where l.load_id > '{{ model_seen }}'
     ) as touched on touched.id_site = d.site_id and touched.day = d.day
+    {%- else %}
+
+    union
+    -- nothing seen yet: every loaded day
+    select '{{ model_name }}', 'reprocess_day', d.site_id, null, d.day
+    from loaded_days as d
+    {%- endif %}
     {%- endif %}
     {%- endfor %}
 
