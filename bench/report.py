@@ -75,6 +75,7 @@ def _size_lines(r: dict[str, Any]) -> list[str]:
     s = r["size"]
     load = r["load"]
     steps = load.get("steps", {})
+    every = load.get("steps_all_chunks", {})
     lines = [
         f"\n== {s['visits']:,} visits, {r['actions']:,} actions, {s['sites']} sites x "
         f"{s['days']} days ({r['json_mb']:,.0f} MB of Live JSON)",
@@ -84,6 +85,8 @@ def _size_lines(r: dict[str, Any]) -> list[str]:
         f"  load (extract+normalize+load)       {_fmt(load['seconds'], ' s'):>12}   "
         f"last chunk: extract {_fmt(steps.get('extract'), ' s')}, normalize "
         f"{_fmt(steps.get('normalize'), ' s')}, load {_fmt(steps.get('load'), ' s')}",
+        f"  dlt steps, all chunks               extract {_fmt(every.get('extract'), ' s')}, "
+        f"normalize {_fmt(every.get('normalize'), ' s')}, load {_fmt(every.get('load'), ' s')}",
         f"  throughput                          {_fmt(r['visits_per_s'], ' visits/s', 0)}"
         f", {_fmt(r['rows_per_s'], ' rows/s', 0)}",
         f"  load / floor                        {_fmt(r['ratio_to_floor'], 'x', 2):>12}"

@@ -62,6 +62,7 @@ def fetch_only(args: dict[str, Any]) -> dict[str, Any]:
 
 def load(args: dict[str, Any]) -> dict[str, Any]:
     """One `runner.load` of the Live source (reports off), with dlt's step timings."""
+    from pipelines import runner
     from pipelines.runner import LoadOptions, pipeline_for
     from pipelines.runner import load as run_load
 
@@ -74,21 +75,37 @@ def load(args: dict[str, Any]) -> dict[str, Any]:
         force_start=bool(args.get("force_start")),
         reports=False,
     )
+    totals: dict[str, float] = {}  # every chunk's steps (dlt's last trace has the last one)
+    original = runner._run
+
+    def counted_run(pipeline: Any, *rest: Any) -> None:
+        original(pipeline, *rest)
+        for name, value in _steps(pipeline.last_trace).items():
+            totals[name] = totals.get(name, 0.0) + value
+
+    runner._run = counted_run
     started = time.perf_counter()
-    result = run_load(args["db"], options)
+    try:
+        result = run_load(args["db"], options)
+    finally:
+        runner._run = original
     seconds = time.perf_counter() - started
-    steps: dict[str, float] = {}
-    trace = pipeline_for(args["db"]).last_trace
-    for step in trace.steps if trace else []:
-        if step.started_at and step.finished_at:
-            steps[step.step] = (step.finished_at - step.started_at).total_seconds()
     return {
         "seconds": seconds,
         "rows": result.rows,
-        "steps": steps,
+        "steps": _steps(pipeline_for(args["db"]).last_trace),
+        "steps_all_chunks": totals,
         "peak_rss_mb": peak_rss_mb(),
         "cpu_s": cpu_s(),
     }
+
+
+def _steps(trace: Any) -> dict[str, float]:
+    steps: dict[str, float] = {}
+    for step in trace.steps if trace else []:
+        if step.started_at and step.finished_at:
+            steps[step.step] = (step.finished_at - step.started_at).total_seconds()
+    return steps
 
 
 def dbt_build(args: dict[str, Any]) -> dict[str, Any]:

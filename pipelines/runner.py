@@ -160,9 +160,11 @@ def load(target: str | Path | Warehouse, options: LoadOptions) -> LoadResult:
     started = time.monotonic()
     run = options.run_context(result.failures)
     wh = warehouse.resolve(target)
+    run.append_new_days = wh.kind == "duckdb"  # see leftovers.undo_unfinished_appends
     with run_lock(wh):
         pipeline = pipeline_for(wh)
         leftovers.remove_dead_extracts(pipeline)
+        leftovers.drop_superseded(pipeline)  # a run killed right after its load
         for source in _sources(options, run):  # all built (checked) first
             _run(pipeline, source, result, wh.loader_file_format)
             while source.name == "matomo" and run.chunks.more:  # a long backfill: next chunk
@@ -200,10 +202,12 @@ def _run(pipeline: dlt.Pipeline, source: Any, result: LoadResult, file_format: A
             # An earlier run died after extracting (killed, crashed, disk full): finish loading
             # its package first. dlt's run() would load it *instead of* extracting `source`.
             log.warning("finishing the load of an interrupted earlier run first")
+            leftovers.undo_unfinished_appends(pipeline)
             pipeline.run()
         info = pipeline.run(source, loader_file_format=file_format)
     except PipelineStepFailed as exc:
         raise _unwrap(exc) from None
+    leftovers.drop_superseded(pipeline)
     log.debug("%s", info)
     normalized = pipeline.last_trace.last_normalize_info if pipeline.last_trace else None
     counts = normalized.row_counts if normalized else {}

@@ -5,7 +5,9 @@ Two runs at once on one DuckDB file: the second one refuses to start (exit 2), n
 The killed runs are real `matomo-warehouse run --no-transform --only live` processes against a
 recording server in this process. Kill points are made deterministic with a `slow` fault (the
 run is waiting for Matomo's answer) or with a hook in dlt's load step that parks the process
-at a known point (after some load jobs ran; after all ran, before the package is completed).
+at a known point (after some load jobs ran; after the visits were appended but before their
+job was recorded as done, so dlt runs it again; after all ran, before the package is
+completed).
 """
 
 from __future__ import annotations
@@ -54,6 +56,14 @@ if point == "load-mid":  # some load jobs have run, others not
             park()
         return result
     Load.w_run_job = w_run_job
+elif point == "load-copied":  # visits appended (committed), its job not recorded as done
+    from dlt.destinations.impl.duckdb.duck import DuckDbCopyJob
+    copy_rows = DuckDbCopyJob.run
+    def run(self):
+        copy_rows(self)
+        if self.load_table_name == "visits":
+            park()
+    DuckDbCopyJob.run = run
 elif point == "load-end":  # every job ran, the package is not marked complete
     from dlt.load.load import Load
     def complete_package(self, *args, **kwargs):
@@ -171,9 +181,13 @@ def assert_state_not_ahead(db: Path) -> None:
         assert entry["last_final_day"] <= loaded.get(site, ""), (site, entry, loaded)
 
 
-@pytest.mark.parametrize("point", ["extract", "load-mid", "load-end"])
+@pytest.mark.parametrize("point", ["extract", "load-mid", "load-copied", "load-end"])
 def test_killed_run_then_rerun_equals_an_uninterrupted_run(
-    point: str, clean: Snapshot, recording: Recording, tmp_path: Path
+    point: str,
+    clean: Snapshot,
+    recording: Recording,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     db = tmp_path / "w.duckdb"
     # extract: the 7th Live request hangs; the run is killed while it waits for the answer
@@ -192,6 +206,8 @@ def test_killed_run_then_rerun_equals_an_uninterrupted_run(
         assert live_load(db, server.url).ok
     assert_state_not_ahead(db)
     assert diff(snapshot(db), clean) == {}
+    if point == "load-copied":  # the appended rows were there: removed, then loaded once
+        assert "removed 1345 row(s) of visits its replay writes again" in caplog.text
 
 
 def test_second_concurrent_run_is_refused_and_nothing_breaks(

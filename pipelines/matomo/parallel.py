@@ -17,6 +17,7 @@ U = TypeVar("U")
 P = TypeVar("P")
 
 _DONE = object()
+_THREAD_PREFIX = "matomo-fetch"
 
 
 class _Run:
@@ -87,7 +88,7 @@ def ordered_pages(
         return
     run = _Run(on_error)
     channels = [_Channel[P](queue_pages, run) for _ in units]
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="matomo-fetch")
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=_THREAD_PREFIX)
     try:
         for unit, channel in zip(units, channels, strict=True):
             pool.submit(_produce, produce, unit, channel)
@@ -95,7 +96,10 @@ def ordered_pages(
             yield unit, _drain(channel)
     finally:
         run.cancelled.set()
-        pool.shutdown(wait=True, cancel_futures=True)
+        # after an interrupt the garbage collector may close this generator in one of the
+        # pool's own threads, which cannot wait for itself (the workers stop on `cancelled`)
+        own = threading.current_thread().name.startswith(_THREAD_PREFIX)
+        pool.shutdown(wait=not own, cancel_futures=True)
 
 
 def _drain(channel: _Channel[P]) -> Iterator[P]:

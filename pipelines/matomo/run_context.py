@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -48,10 +48,15 @@ class LoadChunks:
         self.progress.day(visits)
         return 0 < self.visits_per_load <= self.visits
 
-    def end_load(self, plans: Sequence[_Plan], *, complete: bool) -> None:
-        """After a load: sites whose plan was read to its end are done for this run."""
-        self.more = not complete
+    def end_load(
+        self, plans: Sequence[_Plan], *, complete: bool, deferred: Collection[int] = ()
+    ) -> None:
+        """After a load: sites whose plan was read to its end are done for this run; `deferred`
+        sites had days left for a later load of the run (not final yet, see `load_plans`)."""
+        self.more = not complete or bool(deferred)
         for plan in plans:
+            if plan.site_id in deferred:
+                continue
             if complete or (plan.days and self.resume_after.get(plan.site_id) == plan.days[-1]):
                 self.finished.add(plan.site_id)
                 self.resume_after.pop(plan.site_id, None)
@@ -65,6 +70,9 @@ class RunContext:
     force_start: re-read from `start_date` whatever the saved state says.
     chunks: the Live source's load-chunk tracker, shared by every load of a run.
     failures: report requests that failed (MatomoError), appended by `matomo_reports`.
+    append_new_days: a Live load of days no earlier load read may append its rows instead of
+        merging them (`live.days.load_plans`); the runner allows it for DuckDB, whose
+        interrupted appends `leftovers.undo_unfinished_appends` rolls back before a replay.
     verify_catalogue: check report methods against each site's API.getReportMetadata first;
         a site is then asked only for the reports it offers.
     """
@@ -74,6 +82,7 @@ class RunContext:
     chunks: LoadChunks = field(default_factory=LoadChunks)
     failures: list[Any] = field(default_factory=list)
     verify_catalogue: bool = False
+    append_new_days: bool = False
 
     def utc_now(self) -> pendulum.DateTime:
         """`now` as a UTC DateTime (the clock when unset)."""

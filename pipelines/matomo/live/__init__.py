@@ -10,6 +10,7 @@ Helpers: `days` (day plans and state), `paging` (HTTP paging), `batches` (typing
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Generator, Iterator, Sequence
 from typing import Any
 
@@ -29,6 +30,8 @@ from .columns import ACTION_COLUMNS, GOAL_COLUMNS, ITEM_COLUMNS, QUARANTINE_COLU
 from .paging import fetch_day_pages, skip_live_off
 
 __all__ = ["fetch_day_pages", "matomo_source"]
+
+log = logging.getLogger(__name__)
 
 _MERGE = {"disposition": "merge", "strategy": "delete-insert"}
 
@@ -90,14 +93,21 @@ def matomo_source(
     sites = fetch_sites(client, site_ids)
     run.chunks.visits_per_load = int(visits_per_load)
     run.chunks.next_load()
-    pages = live_pages(client, sites, (start, end), run.utc_now(), live_page_size, concurrency, run)
+    state = dlt.current.source_state().get(days.STATE_KEY, {})
+    now = run.utc_now()
+    plans = [days.plan_site(s, state, start, end, run.force_start, now, run.chunks) for s in sites]
+    reads, append = days.load_plans(plans, state, run.append_new_days)
+    pages = live_pages(client, (plans, reads, append), live_page_size, concurrency, run)
+    rows = [pages | visits, pages | visit_actions, pages | ecommerce_items]
+    if append:  # no staging dataset, no delete-insert: see `days.load_plans`
+        log.info("appending the rows of %d new final day(s)", sum(len(p.days) for p in reads))
+    for resource in rows:  # the module's transformers themselves: set either way
+        resource.apply_hints(write_disposition="append" if append else _MERGE)
     return (
         sites_table(sites),
         goals_table(client, sites),
         custom_dimensions_table(client, sites),
-        pages | visits,
-        pages | visit_actions,
-        pages | ecommerce_items,
+        *rows,
         pages | load_audit,
         pages | quarantine,
     )
@@ -139,43 +149,44 @@ def custom_dimensions_table(
 @dlt.resource(name="live_pages", selected=False)
 def live_pages(
     client: MatomoClient,
-    sites: list[Site],
-    window: tuple[dt.date | None, dt.date | None],
-    now: dt.datetime,
+    load: tuple[list[days.DayPlan], list[days.DayPlan], bool],
     page_size: int,
     concurrency: int,
     run: RunContext,
 ) -> Iterator[dict[str, Any]]:
     """Pages of visits, site by site, day by day (oldest first); advances per-site state only
     after a final day was read whole. Yields {"kind": "visits"|"audit", ...} envelopes that the
-    transformers below turn into tables."""
+    transformers below turn into tables. `load`: the sites' day plans, the days this load reads
+    (`days.load_plans`) and whether it appends."""
+    plans, reads, append = load
     state = dlt.current.source_state().setdefault(days.STATE_KEY, {})
-    plans = [
-        days.plan_site(site, state, *window, run.force_start, now, run.chunks) for site in sites
-    ]
     units = [
         (plan.site, day, final)
-        for plan in plans
+        for plan in reads
         for day, final in zip(plan.days, plan.final, strict=True)
     ]
-    run.chunks.progress.plan(len(units))
+    run.chunks.progress.plan(sum(len(plan.days) for plan in plans))
+    seen: set[tuple[int, int]] | None = set() if append else None
     try:
-        complete = yield from _read_days(client, units, page_size, concurrency, state, run)
+        complete = yield from _read_days(client, units, (page_size, concurrency, seen), state, run)
     finally:
         run.chunks.progress.end()
-    run.chunks.end_load(plans, complete=complete)
+    later = {p.site_id for p, r in zip(plans, reads, strict=True) if len(r.days) < len(p.days)}
+    run.chunks.end_load(plans, complete=complete, deferred=later)
 
 
 def _read_days(
     client: MatomoClient,
     units: list[tuple[Site, dt.date, bool]],
-    page_size: int,
-    concurrency: int,
+    paging: tuple[int, int, set[tuple[int, int]] | None],
     state: dict[str, Any],
     run: RunContext,
 ) -> Generator[dict[str, Any], None, bool]:
     """Envelopes of every (site, day) unit; False when the load filled up before the end.
-    A site whose visitor log is deactivated is skipped after its first Live call says so."""
+    A site whose visitor log is deactivated is skipped after its first Live call says so.
+    `paging`: page size, concurrency, and for an appending load the visits it holds (a repeat
+    under a later day is dropped)."""
+    page_size, concurrency, seen = paging
     chunks, now = run.chunks, run.utc_now()
     live_off: set[int] = set()  # filled by the producers, read by this consumer
 
@@ -184,7 +195,7 @@ def _read_days(
             return iter(())
         return skip_live_off(fetch_day_pages(client, unit[0].id, unit[1], page_size), live_off)
 
-    batches = VisitBatches(_BATCH_VISITS)
+    batches = VisitBatches(_BATCH_VISITS, seen)
     # A day that fails fails the source: the other fetches stop at once (client.halt).
     fetched = ordered_pages(units, produce, concurrency, on_error=client.halt)
     for (site, day, final), pages in fetched:

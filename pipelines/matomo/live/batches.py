@@ -19,8 +19,9 @@ class VisitBatches:
     and `ecommerce_items` tables of a batch), then, per day read whole and typed,
     `{"kind": "audit"}` and `{"kind": "quarantine"}` envelopes."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, seen: set[tuple[int, int]] | None = None) -> None:
         self.size = size
+        self.seen = seen  # an appending load: (site, visit) already in it
         self.site: Any = None
         self.visits: list[Visit] = []
         self.audits: list[DayAudit] = []  # per visit: the day it was read for
@@ -33,10 +34,29 @@ class VisitBatches:
         self.site = site
 
     def add(self, visits: list[Visit], audit: DayAudit) -> Iterator[dict[str, Any]]:
+        if self.seen is not None:
+            visits = self._first_listing(visits, audit)
         self.visits.extend(visits)
         self.audits.extend([audit] * len(visits))
         if len(self.visits) >= self.size:
             yield from self.flush()
+
+    def _first_listing(self, visits: list[Visit], audit: DayAudit) -> list[Visit]:
+        """An appending load reads only final days, whose visits are closed and listed under
+        one day; should Matomo list one under two days anyway, it is loaded once (the first
+        listing) and the repeat counted as a duplicate, as within a day."""
+        assert self.seen is not None
+        kept = []
+        for visit in visits:
+            key = (audit.id_site, int(visit["idVisit"]))
+            if key in self.seen:
+                audit.duplicate_visits += 1
+                audit.visits -= 1
+                audit.actions -= len(visit.get("actionDetails") or ())
+                continue
+            self.seen.add(key)
+            kept.append(visit)
+        return kept
 
     def day_done(self, audit: DayAudit) -> None:
         """`audit`'s day was read whole: released with the batch of its last visits."""

@@ -1,4 +1,5 @@
-"""The days each site reads and the per-site state: `live.<idSite>.last_final_day`."""
+"""The days each site reads and the per-site state: `live.<idSite>.last_final_day`, and
+whether a load may append its rows (`load_plans`)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,10 @@ log = logging.getLogger(__name__)
 
 STATE_KEY = "live"
 LIVE_OFF_KEY = "live_disabled"  # in a site's state: Matomo's visitor log is off for it
+# In a site's state while every day ever loaded for it was final when read (so each of its
+# loaded visits was closed and is listed under that day only): {"through": newest such day,
+# "timezone": the site's timezone then}. Dropped for good once a day is read not final.
+SETTLED_KEY = "settled"
 _GRACE = dt.timedelta(minutes=settings.VISIT_TIMEOUT_MINUTES + settings.FINALITY_MARGIN_MINUTES)
 
 
@@ -96,11 +101,59 @@ def plan_site(
 
 
 def record_day(state: dict[str, Any], site: Site, day: dt.date, final: bool) -> None:
-    """A day was read whole: a final one advances the site's `last_final_day`."""
+    """A day was read whole: a final one advances the site's `last_final_day` (and `settled`
+    while every day read was final)."""
+    fresh = _fresh(state, site)
     site_state = state.setdefault(str(site.id), {})
     site_state.pop(LIVE_OFF_KEY, None)
+    settled = site_state.pop(SETTLED_KEY, None)
+    if final and (fresh or (settled and settled["timezone"] == site.timezone)):
+        through = max(day.isoformat(), settled["through"] if settled else "")
+        site_state[SETTLED_KEY] = {"through": through, "timezone": site.timezone}
     if final and str(day) > site_state.get("last_final_day", ""):
         site_state["last_final_day"] = day.isoformat()
+
+
+def _fresh(state: dict[str, Any], site: Site) -> bool:
+    """No day of the site was ever read (an entry is made by the first day read)."""
+    return not set(state.get(str(site.id), {})) - {LIVE_OFF_KEY}
+
+
+def _new(state: dict[str, Any], plan: DayPlan) -> bool:
+    """The plan starts after every day loaded for the site, all loaded when final in the same
+    timezone: none of the visits of its final days can already be in the warehouse."""
+    if _fresh(state, plan.site):
+        return True
+    settled = state[str(plan.site.id)].get(SETTLED_KEY)
+    return bool(
+        settled
+        and settled["timezone"] == plan.site.timezone
+        and plan.days[0].isoformat() > settled["through"]
+    )
+
+
+def load_plans(
+    plans: list[DayPlan], state: dict[str, Any], allow_append: bool
+) -> tuple[list[DayPlan], bool]:
+    """The plans one load reads and whether it appends the Live tables instead of merging.
+
+    It appends when every site with days to read starts after all its loaded days (`_new`)
+    and some site starts with a final day; it then reads only the final days (a visit of a
+    day not final may still move to the next day's list) and leaves the others to a later
+    load of the run, which merges them. Otherwise every plan is read whole and merged."""
+    reading = [p for p in plans if p.days]
+    if (
+        not allow_append
+        or not all(_new(state, p) for p in reading)
+        or not any(p.final[0] for p in reading)
+    ):
+        return plans, False
+    return [_final_days(p) for p in plans], True
+
+
+def _final_days(plan: DayPlan) -> DayPlan:
+    n = plan.final.index(False) if False in plan.final else len(plan.days)
+    return DayPlan(site=plan.site, days=plan.days[:n], final=plan.final[:n])
 
 
 def record_live_off(state: dict[str, Any], site: Site) -> None:

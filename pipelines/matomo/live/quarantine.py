@@ -5,7 +5,7 @@ of `"twenty-four"`, a title with a lone surrogate) is loaded as NULL (a text as 
 form) and recorded as a row of `matomo_raw.quarantine`; its visit still loads. A visit without
 an integer `idVisit`/`idSite`, or with a timestamp outside 2000-01-01..now + 1 day (its own or
 one of its actions'), is not loaded at all: it is quarantined whole (one row, the field at
-fault). The checkers below are the slow path: the arrow typing (`arrow`) calls them only for
+fault). The checkers below are the slow path: the arrow typing (`arrays`) calls them only for
 a column of a batch that failed its bulk conversion.
 """
 
