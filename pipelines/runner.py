@@ -54,13 +54,15 @@ def pipeline_for(target: str | Path | Warehouse) -> dlt.Pipeline:
 
 def configure_dlt(wh: Warehouse | None = None) -> None:
     """dlt's process-wide settings for our sources (idempotent). The Live tables are yielded as
-    arrow tables: make dlt add `_dlt_load_id` (the dbt models read it) and `_dlt_id` (NOT NULL
-    in tables loaded by earlier versions) to them, as it does to rows. Also set in
-    .dlt/config.toml; an explicit setting wins. Memory: the warehouse's load workers unless
-    `[load] workers` is set; arrow on the system allocator (mimalloc kept ~60-80 MB of freed
-    batches resident into the load step) unless ARROW_DEFAULT_MEMORY_POOL is set."""
-    for key in ("ADD_DLT_LOAD_ID", "ADD_DLT_ID"):
-        os.environ.setdefault(f"NORMALIZE__PARQUET_NORMALIZER__{key}", "true")
+    arrow tables: make dlt add `_dlt_load_id` (the dbt models read it) to them at extract, as
+    it does to rows. They carry their own `_dlt_id` (`live.columns.ROW_ID`), so dlt's
+    normalize imports their parquet files as they are instead of rewriting each one to add
+    it (a second `_dlt_id` would break the load: not configurable). Memory: the warehouse's
+    load workers unless `[load] workers` is set; arrow on the system allocator (mimalloc kept
+    ~60-80 MB of freed batches resident into the load step) unless ARROW_DEFAULT_MEMORY_POOL
+    is set."""
+    os.environ.setdefault("NORMALIZE__PARQUET_NORMALIZER__ADD_DLT_LOAD_ID", "true")
+    os.environ["NORMALIZE__PARQUET_NORMALIZER__ADD_DLT_ID"] = "false"
     if wh is not None:
         _default_load_workers(wh.load_workers)
     if not os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):

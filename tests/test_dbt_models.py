@@ -51,6 +51,11 @@ INCREMENTAL_INTERMEDIATE = (
     "int_matomo__time_on_page",
     "int_matomo__pageviews",
     "int_matomo__visits",
+    "int_matomo__visit_labels_devices",
+    "int_matomo__visit_labels_interest",
+    "int_matomo__visit_labels_lookups",
+    "int_matomo__visit_labels_referrers",
+    "int_matomo__visit_labels_time",
 )
 INCREMENTAL_METRICS = (
     "metrics_visits_summary",

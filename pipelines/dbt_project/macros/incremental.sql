@@ -15,15 +15,24 @@
     {{ return(none) }}
 {%- endmacro %}
 
-{#- The newest load id already in `relation`, as SQL; '' (everything is new) when it has no
-    dlt_load_id column (a table built before the column existed). -#}
-{% macro seen_load_id(relation) -%}
-    {%- set columns = adapter.get_columns_in_relation(relation) | map(attribute='name') | map('lower') | list -%}
-    {%- if 'dlt_load_id' in columns -%}
-        (select coalesce(max(seen.dlt_load_id), '') from {{ relation }} as seen)
-    {%- else -%}
-        ''
+{#- The newest load id already in each of `relations` (a list of (model name, relation)), read
+    now, in one query: a dict model name -> load id; '' (everything is new) when the model has
+    no rows or no dlt_load_id column (a table built before the column existed). -#}
+{% macro seen_load_ids(relations) -%}
+    {%- set selects = [] -%}
+    {%- for model_name, relation in relations -%}
+        {%- set columns = adapter.get_columns_in_relation(relation) | map(attribute='name') | map('lower') | list -%}
+        {%- set newest = 'max(dlt_load_id)' if 'dlt_load_id' in columns else 'null' -%}
+        {%- do selects.append("select '" ~ model_name ~ "' as model_name, cast(" ~ newest ~ " as "
+            ~ dbt.type_string() ~ ") as load_id from " ~ relation) -%}
+    {%- endfor -%}
+    {%- set seen = {} -%}
+    {%- if selects -%}
+        {%- for row in run_query(selects | join('\nunion all\n')).rows -%}
+            {%- do seen.update({row[0]: row[1] or ''}) -%}
+        {%- endfor -%}
     {%- endif -%}
+    {{ return(seen) }}
 {%- endmacro %}
 
 {#- SELECT of this model's rows of kind `window_kind` in the window: (id_site, id_visit) for

@@ -26,7 +26,14 @@ from ..sites import Site, fetch_sites
 from . import days
 from .audit import DayAudit, screen_page
 from .batches import VisitBatches
-from .columns import ACTION_COLUMNS, GOAL_COLUMNS, ITEM_COLUMNS, QUARANTINE_COLUMNS, VISIT_COLUMNS
+from .columns import (
+    ACTION_COLUMNS,
+    GOAL_COLUMNS,
+    ITEM_COLUMNS,
+    QUARANTINE_COLUMNS,
+    ROW_ID,
+    VISIT_COLUMNS,
+)
 from .paging import fetch_day_pages, skip_live_off
 
 __all__ = ["fetch_day_pages", "matomo_source"]
@@ -222,7 +229,7 @@ def _read_days(
     name="visits",
     primary_key=("id_site", "id_visit"),
     write_disposition=_MERGE,
-    columns=VISIT_COLUMNS,
+    columns={**VISIT_COLUMNS, **ROW_ID},
 )
 def visits(envelope: dict[str, Any]) -> Iterator[Any]:
     """One row per visit (idSite, idVisit), all Live fields but the actions."""
@@ -235,7 +242,7 @@ def visits(envelope: dict[str, Any]) -> Iterator[Any]:
     primary_key=("id_site", "id_visit", "position"),
     merge_key=("id_site", "id_visit"),
     write_disposition=_MERGE,
-    columns=ACTION_COLUMNS,
+    columns={**ACTION_COLUMNS, **ROW_ID},
 )
 def visit_actions(envelope: dict[str, Any]) -> Iterator[Any]:
     """One row per actionDetails entry; a re-read visit replaces all its actions."""
@@ -250,7 +257,7 @@ def visit_actions(envelope: dict[str, Any]) -> Iterator[Any]:
     primary_key=("id_site", "id_visit", "position", "item_position"),
     merge_key=("id_site", "id_visit"),
     write_disposition=_MERGE,
-    columns=ITEM_COLUMNS,
+    columns={**ITEM_COLUMNS, **ROW_ID},
 )
 def ecommerce_items(envelope: dict[str, Any]) -> Iterator[Any]:
     """One row per item of an ecommerce order or abandoned cart (from itemDetails)."""

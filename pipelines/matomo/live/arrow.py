@@ -17,7 +17,7 @@ from pipelines.dates import zone
 
 from . import quarantine as q
 from .arrays import BULK_ERRORS, arrow_column, arrow_type
-from .columns import ACTION_ARROW_COLUMNS, ITEM_COLUMNS, VISIT_ARROW_COLUMNS, Visit
+from .columns import ACTION_ARROW_COLUMNS, ITEM_ARROW_COLUMNS, VISIT_ARROW_COLUMNS, Visit
 from .fields import Bad, Fields, raw_keys, typed
 
 __all__ = ["actions_table", "arrow_column", "items_table", "visits_table"]
@@ -39,7 +39,10 @@ def _table(
     Values that could not be typed are appended to `bad` as (row index, column, raw value,
     reason)."""
     import pyarrow as pa
+    from dlt.common.normalizers.utils import generate_dlt_ids
 
+    if "_dlt_id" in columns:  # dlt's row id (see columns.ROW_ID)
+        computed = {**computed, "_dlt_id": pa.array(generate_dlt_ids(len(rows)), pa.string())}
     keys = {n: k for n, k in raw_keys(rows, drop).items() if n not in computed}
     kinds = {name: columns.get(name, _TEXT)["data_type"] for name in keys}
     fields = Fields(rows, keys, kinds)
@@ -173,7 +176,7 @@ def items_table(visits: list[Visit], bad: list[Any] | None = None) -> Any:
                 extra["action_type"].append(str(action.get("type")))
                 extra["order_id"].append(action.get("orderId"))
     found: Bad = []
-    table = _table(items, ITEM_COLUMNS, extra, frozenset(), found)
+    table = _table(items, ITEM_ARROW_COLUMNS, extra, frozenset(), found)
     keys = {k: extra[k] for k in ("id_visit", "position", "item_position")}
     _quarantine(found, "ecommerce_items", keys, bad)
     return table

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from dlt.common.schema.utils import dlt_id_column
+
 _MONEY = {"data_type": "decimal", "precision": 38, "scale": 9}
 _INT = {"data_type": "bigint"}
 _TEXT = {"data_type": "text"}
@@ -207,8 +209,13 @@ _ACTION_OBSERVED: dict[str, dict[str, Any]] = _cols(
     _TEXT, "server_time_pretty", "page_load_time", "time_spent_pretty"
 )
 
-VISIT_ARROW_COLUMNS = {**VISIT_COLUMNS, **_VISIT_OBSERVED}
-ACTION_ARROW_COLUMNS = {**ACTION_COLUMNS, **_ACTION_OBSERVED}
+# dlt's row id, made with the arrow tables: dlt's normalize would rewrite every parquet file
+# of a load to add it (`normalize.parquet_normalizer.add_dlt_id` is off, see the runner)
+ROW_ID: dict[str, dict[str, Any]] = {"_dlt_id": dlt_id_column()}
+
+VISIT_ARROW_COLUMNS = {**VISIT_COLUMNS, **_VISIT_OBSERVED, **ROW_ID}
+ACTION_ARROW_COLUMNS = {**ACTION_COLUMNS, **_ACTION_OBSERVED, **ROW_ID}
+ITEM_ARROW_COLUMNS = {**ITEM_COLUMNS, **ROW_ID}
 
 # A visit as Live.getLastVisitsDetails returns it.
 Visit = dict[str, Any]

@@ -20,7 +20,10 @@
 */
 {%- set lookback = var('matomo__lookback_days', 3) | int %}
 {%- set visit_models = ['int_matomo__actions', 'int_matomo__visits', 'int_matomo__time_on_page',
-                        'int_matomo__pageviews', 'fct_visits', 'fct_actions', 'fct_pageviews'] %}
+                        'int_matomo__pageviews', 'fct_visits', 'fct_actions', 'fct_pageviews',
+                        'int_matomo__visit_labels_devices', 'int_matomo__visit_labels_interest',
+                        'int_matomo__visit_labels_lookups', 'int_matomo__visit_labels_referrers',
+                        'int_matomo__visit_labels_time'] %}
 {%- set since_models = ['fct_visits', 'fct_actions', 'fct_pageviews'] %}
 {%- set metric_models = metric_marts() %}
 
@@ -67,20 +70,46 @@ visits_localized as (
     left join sites as s on s.id_site = v.id_site
 
 ),
+{%- set built = [] %}
 {%- for model_name in visit_models + metric_models %}
 {%- set relation = incremental_relation(model_name) %}
 {%- if relation is not none %}
-{%- set seen = seen_load_id(relation) %}
+{%- do built.append((model_name, relation)) %}
+{%- endif %}
+{%- endfor %}
+{#- the newest load id already in each model, read once now (literals below) -#}
+{%- set seen = seen_load_ids(built) %}
+{%- set newer_than = seen.values() | reject('equalto', '') | list | sort | first %}
+{%- if built %}
 
-changed_{{ loop.index }} as (
+-- every visit with a visit or action row newer than the oldest of the models' newest load ids:
+-- one scan of the raw rows for all models; a model's changed visits are those whose newest
+-- load id is newer than its own (the loader rewrites a whole visit with one new load id)
+visit_loads as (
 
-    select id_site, id_visit from visits where dlt_load_id > {{ seen }}
+    select id_site, id_visit, max(dlt_load_id) as load_id
+    from (
+        select id_site, id_visit, dlt_load_id from visits where dlt_load_id > '{{ newer_than or '' }}'
+        union all
+        select id_site, id_visit, dlt_load_id from actions where dlt_load_id > '{{ newer_than or '' }}'
+    ) as newer
+    group by id_site, id_visit
+
+),
+
+-- the local days each of those visits touches: its visit day and the days of all its actions
+touched_days as (
+
+    select v.id_site, v.id_visit, cast({{ epoch_to_local_timestamp('v.last_action_epoch', 'v.timezone') }} as date) as day
+    from visits_localized as v
+    where (v.id_site, v.id_visit) in (select id_site, id_visit from visit_loads)
     union
-    select id_site, id_visit from actions where dlt_load_id > {{ seen }}
+    select a.id_site, a.id_visit, cast({{ local_epoch_to_timestamp('a.local_epoch') }} as date)
+    from actions as a
+    where (a.id_site, a.id_visit) in (select id_site, id_visit from visit_loads)
 
 ),
 {%- endif %}
-{%- endfor %}
 
 windows as (
 
@@ -92,15 +121,18 @@ windows as (
         cast(null as {{ dbt.type_bigint() }}) as id_visit,
         cast(null as date) as day
     where false
-    {%- for model_name in visit_models + metric_models %}
-    {%- set relation = incremental_relation(model_name) %}
-    {%- if relation is not none %}
-    {%- set seen = seen_load_id(relation) %}
+    {%- for model_name, relation in built %}
+    {%- set model_seen = seen.get(model_name, '') %}
 
     union all
-    -- {{ model_name }}: visits changed since its newest load id
+    -- {{ model_name }}: visits changed since its newest load id {{ model_seen or '(none: all)' }}
     select '{{ model_name }}', 'changed_visit', id_site, id_visit, null
-    from changed_{{ loop.index }}
+    {%- if model_seen %}
+    from visit_loads
+    where load_id > '{{ model_seen }}'
+    {%- else %}
+    from (select id_site, id_visit from visits union select id_site, id_visit from actions) as every_visit
+    {%- endif %}
     {%- if model_name in since_models %}
 
     union all
@@ -121,21 +153,25 @@ windows as (
         ),
         cast('0001-01-01' as date)
     )
+    {%- if model_seen %}
 
     union
     select '{{ model_name }}', 'reprocess_day', d.site_id, null, d.day
     from loaded_days as d
     inner join (
-        select id_site, visit_date as day from load_audit where dlt_load_id > {{ seen }}
+        select id_site, visit_date as day from load_audit where dlt_load_id > '{{ model_seen }}'
         union
-        select v.id_site, cast({{ epoch_to_local_timestamp('v.last_action_epoch', 'v.timezone') }} as date)
-        from visits_localized as v
-        where (v.id_site, v.id_visit) in (select id_site, id_visit from changed_{{ loop.index }})
-        union
-        select a.id_site, cast({{ local_epoch_to_timestamp('a.local_epoch') }} as date)
-        from actions as a
-        where (a.id_site, a.id_visit) in (select id_site, id_visit from changed_{{ loop.index }})
+        select t.id_site, t.day
+        from touched_days as t
+        inner join visit_loads as l on l.id_site = t.id_site and l.id_visit = t.id_visit
+        where l.load_id > '{{ model_seen }}'
     ) as touched on touched.id_site = d.site_id and touched.day = d.day
+    {%- else %}
+
+    union
+    -- nothing seen yet: every loaded day
+    select '{{ model_name }}', 'reprocess_day', d.site_id, null, d.day
+    from loaded_days as d
     {%- endif %}
     {%- endif %}
     {%- endfor %}

@@ -1,3 +1,11 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['site_id', 'id_visit'],
+        on_schema_change='append_new_columns',
+    )
+}}
 /*
   VisitorInterest report labels of every visit (plugins/VisitorInterest/Archiver.php $timeGap /
   $pageGap, RecordBuilders/Engagement.php, LogAggregator::getSelectsFromRangedColumn:
@@ -10,10 +18,21 @@
   - getNumberOfVisitsPerPage (visit_total_actions = Live actions): 0-action visits are in no row.
   Rows carry nb_visits only.
 */
-with visits as (
+with incremental_window as (
 
-    select id_site as site_id, id_visit, visit_duration_seconds, actions
-    from {{ ref('int_matomo__visits') }}
+    -- incremental by visit: the visits int_matomo__incremental_window says changed
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+visits as (
+
+    select id_site as site_id, id_visit, visit_duration_seconds, actions, dlt_load_id
+    from {{ ref('int_matomo__visits') }} as v
+    {%- if is_incremental() %}
+    where (v.id_site, v.id_visit) in ({{ incremental_window('changed_visit') }})
+    {%- endif %}
 
 ),
 
@@ -28,7 +47,7 @@ buckets as (
 measured as (
 
     -- the visit column each report buckets
-    select v.site_id, v.id_visit, b.matomo_report, b.label, b.range_min, b.range_max,
+    select v.site_id, v.id_visit, v.dlt_load_id, b.matomo_report, b.label, b.range_min, b.range_max,
            case b.matomo_report
                when 'VisitorInterest.getNumberOfVisitsPerVisitDuration' then v.visit_duration_seconds
                else v.actions
@@ -38,6 +57,6 @@ measured as (
 
 )
 
-select site_id, id_visit, matomo_report, label, label as uniq_group
+select site_id, id_visit, matomo_report, label, label as uniq_group, dlt_load_id
 from measured
 where measure >= range_min and (range_max is null or measure <= range_max)

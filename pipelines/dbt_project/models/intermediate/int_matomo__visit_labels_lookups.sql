@@ -1,3 +1,11 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['site_id', 'id_visit'],
+        on_schema_change='append_new_columns',
+    )
+}}
 /*
   One row per visit and report for the visit reports whose rows Matomo labels with a NAME looked
   up from a code (seeds built by scripts/build_lookup_seeds.py from Matomo 5.0.2's own data):
@@ -16,15 +24,27 @@
   A visit counts on its Matomo day (int_matomo__visits.visit_date: local day of the last action);
   the visit-dimension marts join this model on (site_id, id_visit) and group by (report, label).
 */
-with visits as (
+with incremental_window as (
+
+    -- incremental by visit: the visits int_matomo__incremental_window says changed
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+visits as (
 
     select
         id_site,
         id_visit,
         country_code,
         language_code,
-        operating_system_code
-    from {{ ref('int_matomo__visits') }}
+        operating_system_code,
+        dlt_load_id
+    from {{ ref('int_matomo__visits') }} as v
+    {%- if is_incremental() %}
+    where (v.id_site, v.id_visit) in ({{ incremental_window('changed_visit') }})
+    {%- endif %}
 
 ),
 
@@ -54,7 +74,8 @@ labels as (
         'UserCountry.getCountry' as matomo_report,
         -- Intl_Country_<CODE> is looked up upper-cased: the code's case does not matter
         coalesce(c.country_name, 'Unknown') as label,
-        v.country_code as uniq_group
+        v.country_code as uniq_group,
+        v.dlt_load_id
     from visits as v
     left join countries as c on c.country_code = lower(v.country_code)
 
@@ -66,7 +87,8 @@ labels as (
         'UserLanguage.getLanguage',
         -- Matomo's language regex is lower-case only: `EN` is not English (no lower() here)
         coalesce(l.language_name, 'Unknown'),
-        v.language_code
+        v.language_code,
+        v.dlt_load_id
     from visits as v
     left join languages as l on l.language_code = split_part(v.language_code, '-', 1)
 
@@ -77,7 +99,8 @@ labels as (
         v.id_visit,
         'DevicesDetection.getOsFamilies',
         coalesce(o.os_family, 'Unknown'),
-        v.operating_system_code
+        v.operating_system_code,
+        v.dlt_load_id
     from visits as v
     left join os_families as o on o.os_code = v.operating_system_code
 
@@ -88,5 +111,6 @@ select
     cast(id_visit as {{ dbt.type_bigint() }}) as id_visit,
     cast(matomo_report as {{ dbt.type_string() }}) as matomo_report,
     cast(label as {{ dbt.type_string() }}) as label,
-    cast(coalesce(uniq_group, '') as {{ dbt.type_string() }}) as uniq_group
+    cast(coalesce(uniq_group, '') as {{ dbt.type_string() }}) as uniq_group,
+    dlt_load_id
 from labels

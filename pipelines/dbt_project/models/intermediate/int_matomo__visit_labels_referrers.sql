@@ -1,3 +1,11 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['site_id', 'id_visit'],
+        on_schema_change='append_new_columns',
+    )
+}}
 /*
   Referrers.* report labels of every visit: one row per (visit, report) the visit is a row of.
   Matomo: plugins/Referrers/RecordBuilders/Referrers.php groups the visits by (referer_type,
@@ -11,7 +19,15 @@
   uniq_group is that SQL group: a row's nb_uniq_visitors / nb_users is the SUM of each group's
   distinct counts, not the distinct count over the row (docs/matomo-report-rules.md 1.3-1.5).
 */
-with visits as (
+with incremental_window as (
+
+    -- incremental by visit: the visits int_matomo__incremental_window says changed
+    select * from {{ ref('int_matomo__incremental_window') }}
+    where model_name = '{{ this.name }}'
+
+),
+
+visits as (
 
     select
         id_site as site_id,
@@ -23,8 +39,12 @@ with visits as (
         {{ dbt.concat([
             "coalesce(referrer_type, '')", "'|'", "coalesce(referrer_name, '')", "'|'",
             "coalesce(referrer_keyword, '')", "'|'", "coalesce(referrer_url, '')",
-        ]) }} as uniq_group
-    from {{ ref('int_matomo__visits') }}
+        ]) }} as uniq_group,
+        dlt_load_id
+    from {{ ref('int_matomo__visits') }} as v
+    {%- if is_incremental() %}
+    where (v.id_site, v.id_visit) in ({{ incremental_window('changed_visit') }})
+    {%- endif %}
 
 ),
 
@@ -39,33 +59,35 @@ labels as (
             when 'campaign' then 'Campaigns'
             when 'social' then 'Social Networks'
         end as label,
-        uniq_group
+        uniq_group,
+        dlt_load_id
     from visits
     union all
     select
         site_id, id_visit, 'Referrers.getAll',
         case when referrer_type = 'search' then keyword_label else referrer_name end,
-        uniq_group
+        uniq_group,
+        dlt_load_id
     from visits
     where referrer_type in ('search', 'website', 'social', 'campaign')
     union all
-    select site_id, id_visit, 'Referrers.getWebsites', referrer_name, uniq_group
+    select site_id, id_visit, 'Referrers.getWebsites', referrer_name, uniq_group, dlt_load_id
     from visits where referrer_type = 'website'
     union all
-    select site_id, id_visit, 'Referrers.getSearchEngines', referrer_name, uniq_group
+    select site_id, id_visit, 'Referrers.getSearchEngines', referrer_name, uniq_group, dlt_load_id
     from visits where referrer_type = 'search'
     union all
-    select site_id, id_visit, 'Referrers.getKeywords', keyword_label, uniq_group
+    select site_id, id_visit, 'Referrers.getKeywords', keyword_label, uniq_group, dlt_load_id
     from visits where referrer_type = 'search'
     union all
-    select site_id, id_visit, 'Referrers.getSocials', referrer_name, uniq_group
+    select site_id, id_visit, 'Referrers.getSocials', referrer_name, uniq_group, dlt_load_id
     from visits where referrer_type = 'social'
     union all
-    select site_id, id_visit, 'Referrers.getCampaigns', referrer_name, uniq_group
+    select site_id, id_visit, 'Referrers.getCampaigns', referrer_name, uniq_group, dlt_load_id
     from visits where referrer_type = 'campaign'
 
 )
 
-select site_id, id_visit, matomo_report, label, uniq_group
+select site_id, id_visit, matomo_report, label, uniq_group, dlt_load_id
 from labels
 where label is not null

@@ -48,6 +48,20 @@ days as (
     select distinct site_id, day from periods
 
 ),
+{%- if is_incremental() %}
+
+day_visits as (
+
+    -- the visits with an action on a day being rebuilt or whose visit day is one, whole (the
+    -- row numbers below need every action of a visit): rows of other days are dropped anyway
+    select a.id_site, a.id_visit from {{ ref('int_matomo__actions') }} as a
+    where (a.id_site, a.action_local_date) in (select site_id, day from days)
+    union
+    select v.id_site, v.id_visit from {{ ref('int_matomo__visits') }} as v
+    where (v.id_site, v.visit_date) in (select site_id, day from days)
+
+),
+{%- endif %}
 
 page_like as (
 
@@ -71,6 +85,9 @@ page_like as (
         lag(a.action_type) over (partition by a.id_site, a.id_visit order by a.request_sequence) as previous_type
     from {{ ref('int_matomo__actions') }} as a
     where a.action_type in ('pageview', 'site_search')
+    {%- if is_incremental() %}
+    and (a.id_site, a.id_visit) in (select id_site, id_visit from day_visits)
+    {%- endif %}
 
 ),
 
@@ -158,12 +175,18 @@ time_spent as (
         {{ page_url_label('t.url') }} as label, t.time_spent_seconds
     from {{ ref('int_matomo__time_on_page') }} as t
     where t.page_type = 'pageview'
+    {%- if is_incremental() %}
+    and (t.id_site, t.action_local_date) in (select site_id, day from days)
+    {%- endif %}
     union all
     select
         t.id_site, t.title_action_local_date, 'Actions.getPageTitles', t.title_page_title,
         t.time_spent_seconds
     from {{ ref('int_matomo__time_on_page') }} as t
     where t.title_page_type = 'pageview'
+    {%- if is_incremental() %}
+    and (t.id_site, t.title_action_local_date) in (select site_id, day from days)
+    {%- endif %}
 
 ),
 
