@@ -89,6 +89,11 @@ def explain(exc: BaseException) -> UserError | None:
             return os_error(cause.errno, target, cause.strerror or "")
         if _is_duckdb_error(cause) and (io := _DUCKDB_IO.search(text)):
             return os_error(_WHY_ERRNO[io["why"]], io["path"], io["why"])
+        if _is_duckdb_error(cause) and text.startswith("Out of Memory Error"):
+            return UserError(
+                "DuckDB ran out of memory under warehouse.duckdb_memory_limit; raise it or "
+                "lower sources.matomo.visits_per_load, then re-run (nothing loaded is lost)"
+            )
     return None
 
 

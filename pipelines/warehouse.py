@@ -24,6 +24,9 @@ DESTINATION_KEY = "warehouse.destination"  # env WAREHOUSE__DESTINATION
 DESTINATIONS = ("duckdb", "postgres")
 DBT_TARGET_ENV = "MATOMO_DBT_TARGET"
 DUCKDB_ENV = "MATOMO_DUCKDB_PATH"
+# DuckDB's memory limit for the loader and dbt (spills to `<file>.tmp` beside the warehouse)
+MEMORY_LIMIT_KEY = "warehouse.duckdb_memory_limit"  # env WAREHOUSE__DUCKDB_MEMORY_LIMIT
+MEMORY_LIMIT_ENV = "MATOMO_DUCKDB_MEMORY_LIMIT"  # what dbt's profiles.yml reads
 
 # DuckDB names a file's catalog after its stem; these would clash with our schemas.
 RESERVED_STEMS = frozenset({"matomo", settings.RAW_SCHEMA, "matomo_staging", "matomo_intermediate"})
@@ -37,6 +40,8 @@ class Warehouse:
     stem: str
     # dlt's file format for the load; None = the destination's default
     loader_file_format: str | None = None
+    # dlt's parallel load jobs unless `[load] workers` is configured
+    load_workers = 4
 
     def local_dir(self, suffix: str) -> Path:
         """`.<stem>.<suffix>` in the folder: the dlt working dir (dlt), dbt's files (dbt)."""
@@ -58,10 +63,13 @@ class Warehouse:
 
 class DuckDbWarehouse(Warehouse):
     kind = "duckdb"
+    # parallel copies into one DuckDB each hold their own buffers and gain nothing on a file
+    load_workers = 1
 
     def __init__(self, path: str | Path):
         self.path = warehouse_path(path)
         self.folder, self.stem = self.path.parent, self.path.stem
+        self.memory_limit, self.dbt_memory_limit = duckdb_memory_limits()
 
     def __str__(self) -> str:
         return str(self.path)
@@ -75,6 +83,8 @@ class DuckDbWarehouse(Warehouse):
 
         credentials = DuckDbCredentials(str(self.path))
         credentials.global_config = dict(settings.DUCKDB_LOAD_CONFIG)
+        if self.memory_limit:
+            credentials.global_config["memory_limit"] = self.memory_limit
         return dlt.destinations.duckdb(credentials)
 
     @contextlib.contextmanager
@@ -85,7 +95,41 @@ class DuckDbWarehouse(Warehouse):
             yield con
 
     def dbt_env(self) -> dict[str, str]:
-        return {DBT_TARGET_ENV: "dev", DUCKDB_ENV: str(self.path)}
+        env = {DBT_TARGET_ENV: "dev", DUCKDB_ENV: str(self.path)}
+        if self.dbt_memory_limit:
+            env[MEMORY_LIMIT_ENV] = self.dbt_memory_limit
+        return env
+
+
+def duckdb_memory_limits() -> tuple[str | None, str | None]:
+    """DuckDB's memory limit for (the loader, dbt): `warehouse.duckdb_memory_limit` for both;
+    unset, the defaults of each (`settings.DEFAULT_DUCKDB_MEMORY_LIMIT` / `_DBT_`: dbt's
+    count(distinct) and windows do not spill)."""
+    value = dlt.config.get(MEMORY_LIMIT_KEY)
+    if value is None:
+        return settings.DEFAULT_DUCKDB_MEMORY_LIMIT, settings.DEFAULT_DBT_MEMORY_LIMIT
+    limit = duckdb_memory_limit(str(value))
+    return limit, limit
+
+
+def duckdb_memory_limit(value: str) -> str | None:
+    """`value` as DuckDB reads it ("256MB", "2GB", "1.5GiB"; "-1" = no limit); None ("") =
+    DuckDB's own default (80% of RAM). A value DuckDB refuses is one clear error before
+    anything runs."""
+    text = value.strip()
+    if not text:
+        return None
+    import duckdb
+
+    with duckdb.connect() as con:
+        try:
+            con.execute("SET memory_limit = ?", [text])
+        except duckdb.Error:
+            raise UserError(
+                f"warehouse.duckdb_memory_limit {text!r} is not a memory size; "
+                'use a number with a unit, e.g. "256MB" or "2GB" ("" = DuckDB\'s default)'
+            ) from None
+    return text
 
 
 def warehouse_path(duckdb_path: str | Path) -> Path:

@@ -32,9 +32,15 @@ DEFAULT_BACKFILL_DAYS = 30
 # crash loses at most one load's work. Small runs stay one load (dlt costs ~2 s per load).
 DEFAULT_VISITS_PER_LOAD = 50_000
 
-# DuckDB settings while loading (dlt's connection). No memory_limit: dlt's staging merge does
-# not spill and fails under a tight one; chunked loads (days_per_load) bound it instead.
-DUCKDB_LOAD_CONFIG = {"preserve_insertion_order": False}
+# DuckDB settings while loading (dlt's connection), plus `warehouse.duckdb_memory_limit`. One
+# thread: dlt's merge (a ROW_NUMBER() dedup window over the staged chunk) does not spill and
+# needs its memory per thread; on a 2-core machine the load is no slower.
+DUCKDB_LOAD_CONFIG = {"preserve_insertion_order": False, "threads": 1}
+# DuckDB's memory limit (loader and dbt) unless `[warehouse] duckdb_memory_limit` says
+# otherwise: a 50k-visit chunk's merge fits with room to spare (it needs ~200MB)
+DEFAULT_DUCKDB_MEMORY_LIMIT = "256MB"
+# and dbt's (its count(distinct) and windows do not spill: 256MB fails at 200k visits)
+DEFAULT_DBT_MEMORY_LIMIT = "1GB"
 
 # Reporting API
 DEFAULT_REPORT_LOOKBACK_DAYS = 3
