@@ -17,6 +17,7 @@ from pipelines import warehouse
 from pipelines.errors import UserError
 from pipelines.home import scoped_env
 from pipelines.logs import is_terminal
+from pipelines.matomo import settings
 from pipelines.warehouse import Warehouse
 
 log = logging.getLogger("matomo_warehouse")
@@ -121,6 +122,12 @@ def _report(result: Any, seconds: float) -> int:
     )
     for failure in failures:
         log.error("%s", failure)
+    if any("Out of Memory Error" in failure for failure in failures):
+        log.error(
+            "dbt ran out of DuckDB memory (dbt's default %s): raise %s, e.g. %s=4GB",
+            settings.DEFAULT_DBT_MEMORY_LIMIT, warehouse.MEMORY_LIMIT_KEY,
+            "WAREHOUSE__DUCKDB_MEMORY_LIMIT",
+        )  # fmt: skip
     if result.exception is not None:
         log.error("dbt build failed: %s", result.exception)
     return 0 if ok else 1

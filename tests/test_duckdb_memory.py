@@ -126,3 +126,26 @@ def test_out_of_memory_says_what_to_do_and_the_rerun_loses_nothing(
                 f"except all select id_site, id_visit from a.matomo_raw.{table})"
             ).fetchone()[0]
             assert missing == 0, table
+
+
+def test_dbt_out_of_memory_says_which_key_to_raise(caplog: pytest.LogCaptureFixture) -> None:
+    """A model failing with DuckDB's out-of-memory error gets one line naming the key."""
+    from types import SimpleNamespace
+
+    from pipelines import transform
+
+    node = SimpleNamespace(resource_type="model", name="metrics_pages")
+    failed = SimpleNamespace(
+        node=node,
+        status="error",
+        message="Out of Memory Error: failed to allocate data of size 16.0 MiB (953.6 MiB used)",
+    )
+    result = SimpleNamespace(result=[failed], success=False, exception=None)
+    with caplog.at_level("ERROR", logger="matomo_warehouse"):
+        assert transform._report(result, 1.0) == 1
+    lines = [r.getMessage() for r in caplog.records]
+    assert "model metrics_pages: Out of Memory Error" in lines[0]
+    assert lines[-1] == (
+        "dbt ran out of DuckDB memory (dbt's default 1GB): raise "
+        "warehouse.duckdb_memory_limit, e.g. WAREHOUSE__DUCKDB_MEMORY_LIMIT=4GB"
+    )
