@@ -4,7 +4,6 @@ runs out of memory says what to do and loses nothing (the re-run finishes it).""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -13,18 +12,12 @@ import pytest
 from pipelines import warehouse
 from pipelines.cli import main
 from pipelines.matomo import settings
-from pipelines.recording import RecordingServer, bundled_recording_dir, load_recording
+from pipelines.recording import RecordingServer
 from pipelines.runner import pipeline_for
 from tests.conftest import TOKEN
 from tests.test_bad_config import fails_cleanly, run_cli
 
 KEY_ENV = "WAREHOUSE__DUCKDB_MEMORY_LIMIT"
-
-
-@pytest.fixture()
-def server() -> Iterator[RecordingServer]:
-    with RecordingServer(load_recording(bundled_recording_dir()), token=TOKEN) as srv:
-        yield srv
 
 
 @pytest.fixture(autouse=True)
